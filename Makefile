@@ -1,0 +1,65 @@
+# bpfbox: one static binary, libc only.
+#
+#   make                 ./bpfbox, static (musl-gcc when installed, else cc -static)
+#   make test            unit tests, then kernel tests (root), "N passed, N failed"
+#   make install         $(DESTDIR)$(PREFIX)/sbin/bpfbox
+#   make install-bpftool-link   also a bpftool -> bpfbox symlink
+#
+# CC, CROSS_COMPILE, CFLAGS, LDFLAGS, PREFIX and DESTDIR work as usual.
+
+PREFIX ?= /usr/local
+SBINDIR ?= $(PREFIX)/sbin
+VERSION := 0.1.0
+
+ifeq ($(origin CC),default)
+  ifneq ($(CROSS_COMPILE),)
+    CC := $(CROSS_COMPILE)gcc
+  else ifneq ($(shell command -v musl-gcc 2>/dev/null),)
+    CC := musl-gcc
+  else
+    CC := cc
+  endif
+endif
+STRIP ?= $(CROSS_COMPILE)strip
+
+CFLAGS ?= -Os
+WARN := -Wall -Wextra -Wno-unused-parameter
+BASE_CFLAGS := -std=gnu99 -D_GNU_SOURCE -DBPFBOX_VERSION=\"$(VERSION)\" \
+	-Iinclude -ffunction-sections -fdata-sections
+LDFLAGS ?=
+BASE_LDFLAGS := -static -Wl,--gc-sections
+
+SRCS := $(sort $(wildcard src/*.c))
+OBJS := $(SRCS:src/%.c=build/%.o)
+# Everything but main.c, for the unit tests and the fuzzer.
+LIB_OBJS := $(filter-out build/main.o,$(OBJS))
+
+all: bpfbox
+
+bpfbox: $(OBJS)
+	$(CC) $(BASE_LDFLAGS) $(LDFLAGS) -o $@ $(OBJS)
+
+build/%.o: src/%.c $(wildcard src/*.h include/uapi/*.h) | build
+	$(CC) $(BASE_CFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
+
+build:
+	mkdir -p build
+
+-include tests/tests.mk
+-include tools/tools.mk
+
+strip: bpfbox
+	$(STRIP) -o bpfbox.stripped bpfbox
+	@wc -c < bpfbox.stripped
+
+install: bpfbox
+	install -d $(DESTDIR)$(SBINDIR)
+	install -m 0755 bpfbox $(DESTDIR)$(SBINDIR)/bpfbox
+
+install-bpftool-link: install
+	ln -sf bpfbox $(DESTDIR)$(SBINDIR)/bpftool
+
+clean:
+	rm -rf build bpfbox bpfbox.stripped
+
+.PHONY: all strip install install-bpftool-link clean

@@ -1,0 +1,337 @@
+/* The subset of the kernel's BPF UAPI (include/uapi/linux/bpf.h) that
+ * bpfbox uses, written out by hand so that the tree needs no kernel
+ * headers.  Numbers are ABI and never change; a comment gives the kernel
+ * release that added a field where bpfbox relies on it being optional.
+ *
+ * Instead of one big union bpf_attr, each command has its own struct: the
+ * size passed to bpf(2) is then exactly the bytes a command uses, so older
+ * kernels never see (and reject with E2BIG) fields they do not know. */
+#ifndef BPFBOX_UAPI_BPF_H
+#define BPFBOX_UAPI_BPF_H
+
+#include <stdint.h>
+
+#define BPF_OBJ_NAME_LEN 16
+#define BPF_TAG_SIZE 8
+
+enum bpf_cmd {
+	BPF_MAP_CREATE = 0,
+	BPF_MAP_LOOKUP_ELEM = 1,
+	BPF_MAP_UPDATE_ELEM = 2,
+	BPF_MAP_DELETE_ELEM = 3,
+	BPF_MAP_GET_NEXT_KEY = 4,
+	BPF_PROG_LOAD = 5,
+	BPF_OBJ_PIN = 6,
+	BPF_OBJ_GET = 7,
+	BPF_PROG_TEST_RUN = 10,
+	BPF_PROG_GET_NEXT_ID = 11,
+	BPF_MAP_GET_NEXT_ID = 12,
+	BPF_PROG_GET_FD_BY_ID = 13,
+	BPF_MAP_GET_FD_BY_ID = 14,
+	BPF_OBJ_GET_INFO_BY_FD = 15,
+	BPF_BTF_LOAD = 18,
+	BPF_BTF_GET_FD_BY_ID = 19,
+	BPF_MAP_LOOKUP_AND_DELETE_ELEM = 21,
+	BPF_MAP_FREEZE = 22,		/* 5.2 */
+	BPF_BTF_GET_NEXT_ID = 23,	/* 5.4 */
+	BPF_MAP_LOOKUP_BATCH = 24,	/* 5.6 */
+	BPF_ENABLE_STATS = 32,		/* 5.8 */
+};
+
+/* Map types, in kernel order; names are libbpf's (bpftool prints them). */
+#define BPF_MAP_TYPES(X) \
+	X(UNSPEC, "unspec") \
+	X(HASH, "hash") \
+	X(ARRAY, "array") \
+	X(PROG_ARRAY, "prog_array") \
+	X(PERF_EVENT_ARRAY, "perf_event_array") \
+	X(PERCPU_HASH, "percpu_hash") \
+	X(PERCPU_ARRAY, "percpu_array") \
+	X(STACK_TRACE, "stack_trace") \
+	X(CGROUP_ARRAY, "cgroup_array") \
+	X(LRU_HASH, "lru_hash") \
+	X(LRU_PERCPU_HASH, "lru_percpu_hash") \
+	X(LPM_TRIE, "lpm_trie") \
+	X(ARRAY_OF_MAPS, "array_of_maps") \
+	X(HASH_OF_MAPS, "hash_of_maps") \
+	X(DEVMAP, "devmap") \
+	X(SOCKMAP, "sockmap") \
+	X(CPUMAP, "cpumap") \
+	X(XSKMAP, "xskmap") \
+	X(SOCKHASH, "sockhash") \
+	X(CGROUP_STORAGE, "cgroup_storage") \
+	X(REUSEPORT_SOCKARRAY, "reuseport_sockarray") \
+	X(PERCPU_CGROUP_STORAGE, "percpu_cgroup_storage") \
+	X(QUEUE, "queue") \
+	X(STACK, "stack") \
+	X(SK_STORAGE, "sk_storage") \
+	X(DEVMAP_HASH, "devmap_hash") \
+	X(STRUCT_OPS, "struct_ops") \
+	X(RINGBUF, "ringbuf") \
+	X(INODE_STORAGE, "inode_storage") \
+	X(TASK_STORAGE, "task_storage") \
+	X(BLOOM_FILTER, "bloom_filter") \
+	X(USER_RINGBUF, "user_ringbuf") \
+	X(CGRP_STORAGE, "cgrp_storage") \
+	X(ARENA, "arena") \
+	X(INSN_ARRAY, "insn_array") \
+	X(RHASH, "rhash")
+
+#define BPF_MAP_TYPE_ENUM(n, s) BPF_MAP_TYPE_##n,
+enum bpf_map_type { BPF_MAP_TYPES(BPF_MAP_TYPE_ENUM) BPF_MAP_TYPE_COUNT };
+#undef BPF_MAP_TYPE_ENUM
+
+#define BPF_PROG_TYPES(X) \
+	X(UNSPEC, "unspec") \
+	X(SOCKET_FILTER, "socket_filter") \
+	X(KPROBE, "kprobe") \
+	X(SCHED_CLS, "sched_cls") \
+	X(SCHED_ACT, "sched_act") \
+	X(TRACEPOINT, "tracepoint") \
+	X(XDP, "xdp") \
+	X(PERF_EVENT, "perf_event") \
+	X(CGROUP_SKB, "cgroup_skb") \
+	X(CGROUP_SOCK, "cgroup_sock") \
+	X(LWT_IN, "lwt_in") \
+	X(LWT_OUT, "lwt_out") \
+	X(LWT_XMIT, "lwt_xmit") \
+	X(SOCK_OPS, "sock_ops") \
+	X(SK_SKB, "sk_skb") \
+	X(CGROUP_DEVICE, "cgroup_device") \
+	X(SK_MSG, "sk_msg") \
+	X(RAW_TRACEPOINT, "raw_tracepoint") \
+	X(CGROUP_SOCK_ADDR, "cgroup_sock_addr") \
+	X(LWT_SEG6LOCAL, "lwt_seg6local") \
+	X(LIRC_MODE2, "lirc_mode2") \
+	X(SK_REUSEPORT, "sk_reuseport") \
+	X(FLOW_DISSECTOR, "flow_dissector") \
+	X(CGROUP_SYSCTL, "cgroup_sysctl") \
+	X(RAW_TRACEPOINT_WRITABLE, "raw_tracepoint_writable") \
+	X(CGROUP_SOCKOPT, "cgroup_sockopt") \
+	X(TRACING, "tracing") \
+	X(STRUCT_OPS, "struct_ops") \
+	X(EXT, "ext") \
+	X(LSM, "lsm") \
+	X(SK_LOOKUP, "sk_lookup") \
+	X(SYSCALL, "syscall") \
+	X(NETFILTER, "netfilter")
+
+#define BPF_PROG_TYPE_ENUM(n, s) BPF_PROG_TYPE_##n,
+enum bpf_prog_type { BPF_PROG_TYPES(BPF_PROG_TYPE_ENUM) BPF_PROG_TYPE_COUNT };
+#undef BPF_PROG_TYPE_ENUM
+
+/* Map creation flags (map_flags); names are bpfbox's, for `create flags`. */
+#define BPF_MAP_FLAGS(X) \
+	X(0x1, "no_prealloc") \
+	X(0x2, "no_common_lru") \
+	X(0x4, "numa_node") \
+	X(0x8, "rdonly") \
+	X(0x10, "wronly") \
+	X(0x20, "stack_build_id") \
+	X(0x40, "zero_seed") \
+	X(0x80, "rdonly_prog") \
+	X(0x100, "wronly_prog") \
+	X(0x200, "clone") \
+	X(0x400, "mmapable") \
+	X(0x800, "preserve_elems") \
+	X(0x1000, "inner_map") \
+	X(0x2000, "link") \
+	X(0x4000, "path_fd") \
+	X(0x8000, "vtype_btf_obj_fd") \
+	X(0x10000, "token_fd") \
+	X(0x20000, "segv_on_fault") \
+	X(0x40000, "no_user_conv")
+
+#define BPF_F_RDONLY 0x8
+#define BPF_F_WRONLY 0x10
+
+/* Update flags. */
+#define BPF_ANY 0
+#define BPF_NOEXIST 1
+#define BPF_EXIST 2
+
+struct bpf_attr_map_create {
+	uint32_t map_type;
+	uint32_t key_size;
+	uint32_t value_size;
+	uint32_t max_entries;
+	uint32_t map_flags;
+	uint32_t inner_map_fd;
+	uint32_t numa_node;
+	char map_name[BPF_OBJ_NAME_LEN];	/* 4.15 */
+	uint32_t map_ifindex;			/* 4.16 */
+	uint32_t btf_fd;			/* 4.18 */
+	uint32_t btf_key_type_id;
+	uint32_t btf_value_type_id;
+	uint32_t btf_vmlinux_value_type_id;	/* 5.6 */
+	uint64_t map_extra;			/* 5.16 */
+};
+
+/* LOOKUP/UPDATE/DELETE/GET_NEXT_KEY/LOOKUP_AND_DELETE/FREEZE. */
+struct bpf_attr_map_elem {
+	uint32_t map_fd;
+	uint32_t pad;
+	uint64_t key;
+	uint64_t value;		/* or next_key */
+	uint64_t flags;
+};
+
+struct bpf_attr_map_batch {
+	uint64_t in_batch;
+	uint64_t out_batch;
+	uint64_t keys;
+	uint64_t values;
+	uint32_t count;
+	uint32_t map_fd;
+	uint64_t elem_flags;
+	uint64_t flags;
+};
+
+struct bpf_attr_prog_load {
+	uint32_t prog_type;
+	uint32_t insn_cnt;
+	uint64_t insns;
+	uint64_t license;
+	uint32_t log_level;
+	uint32_t log_size;
+	uint64_t log_buf;
+	uint32_t kern_version;
+	uint32_t prog_flags;
+	char prog_name[BPF_OBJ_NAME_LEN];
+	uint32_t prog_ifindex;
+	uint32_t expected_attach_type;
+	uint32_t prog_btf_fd;
+	uint32_t func_info_rec_size;
+	uint64_t func_info;
+	uint32_t func_info_cnt;
+	uint32_t line_info_rec_size;
+	uint64_t line_info;
+	uint32_t line_info_cnt;
+	uint32_t attach_btf_id;
+};
+
+struct bpf_attr_obj {
+	uint64_t pathname;
+	uint32_t bpf_fd;
+	uint32_t file_flags;
+};
+
+/* GET_NEXT_ID and GET_FD_BY_ID for maps, programs, BTF. */
+struct bpf_attr_get_id {
+	uint32_t id;		/* start_id or the id to open */
+	uint32_t next_id;
+	uint32_t open_flags;
+};
+
+struct bpf_attr_info {
+	uint32_t bpf_fd;
+	uint32_t info_len;
+	uint64_t info;
+};
+
+struct bpf_attr_btf_load {
+	uint64_t btf;
+	uint64_t btf_log_buf;
+	uint32_t btf_size;
+	uint32_t btf_log_size;
+	uint32_t btf_log_level;
+};
+
+struct bpf_attr_test_run {
+	uint32_t prog_fd;
+	uint32_t retval;
+	uint32_t data_size_in;
+	uint32_t data_size_out;
+	uint64_t data_in;
+	uint64_t data_out;
+	uint32_t repeat;
+	uint32_t duration;
+	uint32_t ctx_size_in;
+	uint32_t ctx_size_out;
+	uint64_t ctx_in;
+	uint64_t ctx_out;
+	uint32_t flags;
+	uint32_t cpu;
+};
+
+struct bpf_map_info {
+	uint32_t type;
+	uint32_t id;
+	uint32_t key_size;
+	uint32_t value_size;
+	uint32_t max_entries;
+	uint32_t map_flags;
+	char name[BPF_OBJ_NAME_LEN];
+	uint32_t ifindex;
+	uint32_t btf_vmlinux_value_type_id;
+	uint64_t netns_dev;
+	uint64_t netns_ino;
+	uint32_t btf_id;
+	uint32_t btf_key_type_id;
+	uint32_t btf_value_type_id;
+	uint32_t btf_vmlinux_id;
+	uint64_t map_extra;
+} __attribute__((aligned(8)));
+
+struct bpf_prog_info {
+	uint32_t type;
+	uint32_t id;
+	uint8_t tag[BPF_TAG_SIZE];
+	uint32_t jited_prog_len;
+	uint32_t xlated_prog_len;
+	uint64_t jited_prog_insns;
+	uint64_t xlated_prog_insns;
+	uint64_t load_time;	/* ns since boot */
+	uint32_t created_by_uid;
+	uint32_t nr_map_ids;
+	uint64_t map_ids;
+	char name[BPF_OBJ_NAME_LEN];
+	uint32_t ifindex;
+	uint32_t gpl_compatible:1;
+	uint32_t :31;
+	uint64_t netns_dev;
+	uint64_t netns_ino;
+	uint32_t nr_jited_ksyms;
+	uint32_t nr_jited_func_lens;
+	uint64_t jited_ksyms;
+	uint64_t jited_func_lens;
+	uint32_t btf_id;
+	uint32_t func_info_rec_size;
+	uint64_t func_info;
+	uint32_t nr_func_info;
+	uint32_t nr_line_info;
+	uint64_t line_info;
+	uint64_t jited_line_info;
+	uint32_t nr_jited_line_info;
+	uint32_t line_info_rec_size;
+	uint32_t jited_line_info_rec_size;
+	uint32_t nr_prog_tags;
+	uint64_t prog_tags;
+	uint64_t run_time_ns;
+	uint64_t run_cnt;
+	uint64_t recursion_misses;
+	uint32_t verified_insns;
+	uint32_t attach_btf_obj_id;
+	uint32_t attach_btf_id;
+	uint32_t :32;
+} __attribute__((aligned(8)));
+
+struct bpf_btf_info {
+	uint64_t btf;
+	uint32_t btf_size;
+	uint32_t id;
+	uint64_t name;		/* 5.11 */
+	uint32_t name_len;
+	uint32_t kernel_btf;
+} __attribute__((aligned(8)));
+
+/* One eBPF instruction, for the test helpers that load programs. */
+struct bpf_insn {
+	uint8_t code;
+	uint8_t dst_reg:4;
+	uint8_t src_reg:4;
+	int16_t off;
+	int32_t imm;
+};
+
+#endif

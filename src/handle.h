@@ -1,0 +1,30 @@
+/* handle: MAP := id ID | pinned FILE | name NAME and
+ * PROG := id ID | pinned FILE | tag TAG | name NAME, turned into fds.
+ * Part of the command layer: it consumes user words and reports errors
+ * with bpftool's messages.  All return -1 after reporting. */
+#ifndef BPFBOX_HANDLE_H
+#define BPFBOX_HANDLE_H
+
+#include <stdint.h>
+
+#include "argv.h"
+#include "../include/uapi/bpf.h"
+
+struct fd_list {
+	int *fds;
+	int n;
+};
+
+/* Every map the handle names (name may match several); returns n >= 0. */
+int map_handle_all(struct args *a, uint32_t open_flags, struct fd_list *l);
+/* Exactly one map; returns its fd. */
+int map_handle(struct args *a, uint32_t open_flags);
+int map_handle_info(struct args *a, uint32_t open_flags, struct bpf_map_info *info);
+int prog_handle_all(struct args *a, struct fd_list *l);
+int prog_handle(struct args *a);
+void fd_list_close(struct fd_list *l);
+
+/* Open a pinned object of the expected kind (sys_proc.h FD_MAP/FD_PROG). */
+int open_pinned(const char *path, int kind, uint32_t file_flags);
+
+#endif

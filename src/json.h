@@ -1,0 +1,53 @@
+/* json: a streaming JSON writer on top of out.
+ *
+ * It reproduces the layout of bpftool's json_writer byte for byte (the
+ * same comma, newline and 4-space indentation rules, "name": value with a
+ * space only when pretty), so that -j and -p output is identical.  Unlike
+ * bpftool's, strings are always escaped completely (every control
+ * character, see docs/compat.md). */
+#ifndef BPFBOX_JSON_H
+#define BPFBOX_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct json {
+	unsigned depth;
+	bool pretty;
+	char sep;	/* ',' once the current container has an element */
+};
+
+void json_init(struct json *j, bool pretty);
+void json_start_object(struct json *j);
+void json_end_object(struct json *j);
+void json_start_array(struct json *j);
+void json_end_array(struct json *j);
+void json_name(struct json *j, const char *name);
+
+void json_string(struct json *j, const char *s);
+void json_string_n(struct json *j, const char *s, size_t n);
+void json_uint(struct json *j, uint64_t v);
+void json_int(struct json *j, int64_t v);
+void json_bool(struct json *j, bool v);
+void json_null(struct json *j);
+/* A value already formatted as JSON text (a number, "0x%02x" string...). */
+void json_raw(struct json *j, const char *text);
+void json_rawf(struct json *j, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Array of "0xNN" strings, as bpftool prints key and value bytes. */
+void json_hex_array(struct json *j, const unsigned char *data, size_t n);
+
+void json_string_field(struct json *j, const char *name, const char *s);
+void json_uint_field(struct json *j, const char *name, uint64_t v);
+void json_int_field(struct json *j, const char *name, int64_t v);
+void json_bool_field(struct json *j, const char *name, bool v);
+void json_null_field(struct json *j, const char *name);
+
+/* The final newline bpftool's jsonw_destroy() prints. */
+void json_finish(struct json *j);
+
+/* Write s as a quoted, escaped JSON string, without any comma logic. */
+void json_quote(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,15 @@
+/* names: the map type, program type and map flag tables, declared once
+ * (include/uapi/bpf.h) and used by parsing, printing and help alike. */
+#ifndef BPFBOX_NAMES_H
+#define BPFBOX_NAMES_H
+
+#include <stdint.h>
+
+const char *map_type_name(uint32_t type);	/* NULL when unknown */
+const char *prog_type_name(uint32_t type);
+int map_type_by_name(const char *name);		/* exact match, or -1 */
+/* "no_prealloc,mmapable" or a number (0x.., 0.., decimal).
+ * Returns 0, or -1 with *bad set to the word that did not parse. */
+int map_flags_parse(const char *s, uint32_t *flags, const char **bad);
+
+#endif

@@ -1,0 +1,210 @@
+/* pids: holders of BPF objects, from /proc.  bpftool's pid_iter walks
+ * every task's files in the kernel; the same facts are in /proc/PID/fd
+ * (the link target names the object kind) and /proc/PID/fdinfo/FD
+ * (map_id:/prog_id:, 4.16+).  Each process and fd is read once per
+ * command; processes that vanish or deny access are skipped. */
+#include "pids.h"
+#include "out.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int add_ref(struct obj_refs *r, uint32_t id, int pid, const char *comm)
+{
+	size_t i;
+
+	/* A process holding the same object twice is listed once. */
+	for (i = r->n; i-- > 0 && r->v[i].pid == pid;)
+		if (r->v[i].id == id)
+			return 0;
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		struct obj_ref *v = realloc(r->v, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		r->v = v;
+		r->cap = cap;
+	}
+	r->v[r->n].id = id;
+	r->v[r->n].pid = pid;
+	r->v[r->n].seq = (uint32_t)r->n;
+	snprintf(r->v[r->n].comm, sizeof(r->v[r->n].comm), "%s", comm);
+	r->n++;
+	return 0;
+}
+
+uint32_t fdinfo_id(const char *text, const char *key)
+{
+	size_t klen = strlen(key);
+	const char *p = text;
+
+	while ((p = strstr(p, key))) {
+		if ((p == text || p[-1] == '\n') && p[klen] == ':')
+			return (uint32_t)strtoul(p + klen + 1, NULL, 10);
+		p += klen;
+	}
+	return 0;
+}
+
+static void read_comm(int pid, char *comm, size_t size)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	n = fd < 0 ? -1 : read(fd, comm, size - 1);
+	if (fd >= 0)
+		close(fd);
+	if (n < 0)
+		n = 0;
+	comm[n] = 0;
+	comm[strcspn(comm, "\n")] = 0;
+}
+
+static int scan_process(struct obj_refs *r, int pid, const char *link_name,
+			const char *id_key)
+{
+	char path[300], link[64], info[1024], comm[16] = "";
+	struct dirent *de;
+	DIR *d;
+	int err = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd", pid);
+	d = opendir(path);
+	if (!d)
+		return 0;
+	while (!err && (de = readdir(d))) {
+		ssize_t n;
+		int fd;
+		uint32_t id;
+
+		if (!isdigit((unsigned char)de->d_name[0]))
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/fd/%s", pid, de->d_name);
+		n = readlink(path, link, sizeof(link) - 1);
+		if (n < 0)
+			continue;
+		link[n] = 0;
+		if (strcmp(link, link_name))
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/fdinfo/%s", pid, de->d_name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		n = read(fd, info, sizeof(info) - 1);
+		close(fd);
+		if (n <= 0)
+			continue;
+		info[n] = 0;
+		id = fdinfo_id(info, id_key);
+		if (!id)
+			continue;
+		if (!*comm)
+			read_comm(pid, comm, sizeof(comm));
+		err = add_ref(r, id, pid, comm);
+	}
+	closedir(d);
+	return err;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const struct obj_ref *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+int refs_collect(struct obj_refs *r, enum refs_kind kind)
+{
+	const char *link_name = kind == REFS_MAP ? "anon_inode:bpf-map"
+						 : "anon_inode:bpf-prog";
+	const char *id_key = kind == REFS_MAP ? "map_id" : "prog_id";
+	int self = getpid(), err = 0;
+	struct dirent *de;
+	DIR *proc;
+
+	memset(r, 0, sizeof(*r));
+	proc = opendir("/proc");
+	if (!proc)
+		return -errno;
+	while (!err && (de = readdir(proc))) {
+		int pid;
+
+		if (!isdigit((unsigned char)de->d_name[0]))
+			continue;
+		pid = atoi(de->d_name);
+		if (pid == self)
+			continue;
+		err = scan_process(r, pid, link_name, id_key);
+	}
+	closedir(proc);
+	/* bpftool lists holders in task order; /proc is read in pid order. */
+	if (r->n)
+		qsort(r->v, r->n, sizeof(*r->v), by_id);
+	return err;
+}
+
+void refs_free(struct obj_refs *r)
+{
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+static size_t refs_of(const struct obj_refs *r, uint32_t id, const struct obj_ref **first)
+{
+	size_t lo = 0, hi = r->n, n = 0;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (r->v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = r->v + lo;
+	while (lo + n < r->n && r->v[lo + n].id == id)
+		n++;
+	return n;
+}
+
+void refs_plain(const struct obj_refs *r, uint32_t id, const char *prefix)
+{
+	const struct obj_ref *v;
+	size_t n = refs_of(r, id, &v), i;
+
+	if (!n)
+		return;
+	out_str(prefix);
+	for (i = 0; i < n; i++)
+		out_fmt("%s%s(%d)", i ? ", " : "", v[i].comm, v[i].pid);
+}
+
+void refs_json(const struct obj_refs *r, uint32_t id, struct json *j)
+{
+	const struct obj_ref *v;
+	size_t n = refs_of(r, id, &v), i;
+
+	if (!n)
+		return;
+	json_name(j, "pids");
+	json_start_array(j);
+	for (i = 0; i < n; i++) {
+		json_start_object(j);
+		json_int_field(j, "pid", v[i].pid);
+		json_string_field(j, "comm", v[i].comm);
+		json_end_object(j);
+	}
+	json_end_array(j);
+}

@@ -1,0 +1,139 @@
+/* sys_proc: /proc/self/fdinfo, /proc/self/fd and the possible-CPU list. */
+#include "sys_proc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int read_file(const char *path, char *buf, size_t size)
+{
+	size_t len = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	while (len < size - 1) {
+		ssize_t n = read(fd, buf + len, size - 1 - len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			n = -errno;
+			close(fd);
+			return (int)n;
+		}
+		if (!n)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	buf[len] = 0;
+	return (int)len;
+}
+
+int cpu_list_count(const char *s)
+{
+	int count = 0;
+
+	while (*s && *s != '\n') {
+		char *end;
+		long a = strtol(s, &end, 10), b = a;
+
+		if (end == s || a < 0)
+			return -EINVAL;
+		s = end;
+		if (*s == '-') {
+			b = strtol(s + 1, &end, 10);
+			if (end == s + 1 || b < a)
+				return -EINVAL;
+			s = end;
+		}
+		count += (int)(b - a + 1);
+		if (*s == ',')
+			s++;
+		else if (*s && *s != '\n')
+			return -EINVAL;
+	}
+	return count ? count : -EINVAL;
+}
+
+int sys_possible_cpus(void)
+{
+	static int cached;
+	char buf[1024];
+	int n;
+
+	if (cached)
+		return cached;
+	n = read_file("/sys/devices/system/cpu/possible", buf, sizeof(buf));
+	if (n < 0)
+		return n;
+	n = cpu_list_count(buf);
+	if (n > 0)
+		cached = n;
+	return n;
+}
+
+int sys_fdinfo(int fd, struct fdinfo *fi)
+{
+	char path[64];
+	int n;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	n = read_file(path, fi->text, sizeof(fi->text));
+	if (n < 0) {
+		fi->text[0] = 0;
+		return n;
+	}
+	return 0;
+}
+
+const char *fdinfo_get(const struct fdinfo *fi, const char *key,
+		       char *buf, size_t size)
+{
+	const char *line = fi->text;
+
+	while (*line) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		const char *hit = strstr(line, key);
+
+		if (hit && hit < line + len) {
+			const char *tab = memchr(line, '\t', len);
+			size_t vlen;
+
+			if (!tab || tab + 1 >= line + len)
+				return NULL;
+			vlen = (size_t)(line + len - tab - 1);
+			if (vlen >= size)
+				vlen = size - 1;
+			memcpy(buf, tab + 1, vlen);
+			buf[vlen] = 0;
+			return buf;
+		}
+		line += len + (nl ? 1 : 0);
+	}
+	return NULL;
+}
+
+int sys_fd_kind(int fd)
+{
+	char path[64], link[128];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n < 0)
+		return -errno;
+	link[n] = 0;
+	if (strstr(link, "bpf-map"))
+		return FD_MAP;
+	if (strstr(link, "bpf-prog"))
+		return FD_PROG;
+	if (strstr(link, "bpf-link"))
+		return FD_LINK;
+	return FD_OTHER;
+}

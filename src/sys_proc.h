@@ -1,0 +1,26 @@
+/* sys_proc: facts the kernel gives through /proc and /sys rather than
+ * bpf(2): possible CPUs, an fd's fdinfo and its object kind.
+ * Functions return -errno on failure and never print. */
+#ifndef BPFBOX_SYS_PROC_H
+#define BPFBOX_SYS_PROC_H
+
+#include <stddef.h>
+
+/* Number of possible CPUs (/sys/devices/system/cpu/possible), cached. */
+int sys_possible_cpus(void);
+/* Count the CPUs in a list such as "0-3,6" (the possible-file format). */
+int cpu_list_count(const char *list);
+
+struct fdinfo {
+	char text[4096];
+};
+int sys_fdinfo(int fd, struct fdinfo *fi);
+/* The value of the first line containing key (bpftool's get_fdinfo()
+ * match), copied into buf; NULL when absent. */
+const char *fdinfo_get(const struct fdinfo *fi, const char *key,
+		       char *buf, size_t size);
+
+enum fd_kind { FD_OTHER, FD_PROG, FD_MAP, FD_LINK };
+int sys_fd_kind(int fd);	/* enum fd_kind, or -errno */
+
+#endif

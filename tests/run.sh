@@ -1,0 +1,96 @@
+#!/bin/sh
+# The test suite: unit tests, then kernel tests on a private bpffs mount.
+# POSIX sh, so it also runs under busybox sh in an initramfs.
+#
+# Env: BPFBOX (binary, default ./bpfbox), UNIT (unit runner, default
+# build/unit-tests, "none" to skip), HELPERS (C helpers, default
+# build/helpers), CI=true makes a missing root/bpf(2) a failure.
+# Arguments: names of tests/kernel/*.sh files to run (default: all).
+# Ends with "N passed, N failed[, N skipped]".
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+: "${BPFBOX:=$top/bpfbox}"
+: "${UNIT:=$top/build/unit-tests}"
+: "${HELPERS:=$top/build/helpers}"
+export BPFBOX H="$HELPERS"
+
+PASSED=0 FAILED=0 SKIPPED=0
+
+if [ "$UNIT" != none ]; then
+	if "$UNIT" > "${TMPDIR:-/tmp}/bpfbox-unit.$$" 2>&1; then :; fi
+	cat "${TMPDIR:-/tmp}/bpfbox-unit.$$"
+	line=$(grep '^unit: ' "${TMPDIR:-/tmp}/bpfbox-unit.$$" | tail -n 1)
+	rm -f "${TMPDIR:-/tmp}/bpfbox-unit.$$"
+	p=$(echo "$line" | sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(echo "$line" | sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	if [ -z "$p" ]; then
+		echo "FAIL: unit test runner did not finish"
+		FAILED=$((FAILED + 1))
+	else
+		PASSED=$((PASSED + p)) FAILED=$((FAILED + f))
+	fi
+fi
+
+finish()
+{
+	if [ "$SKIPPED" -gt 0 ]; then
+		echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
+	else
+		echo "$PASSED passed, $FAILED failed"
+	fi
+	[ "$FAILED" -eq 0 ]
+	exit $?
+}
+
+if [ "$(id -u)" != 0 ]; then
+	if [ "$CI" = true ]; then
+		echo "FAIL: kernel tests need root (CI=true)"
+		FAILED=$((FAILED + 1))
+	else
+		echo "SKIP: kernel tests need root; unit tests only"
+		SKIPPED=$((SKIPPED + 1))
+	fi
+	finish
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/bpfbox-test.XXXXXX") || exit 1
+BPFFS=$WORK/bpffs
+mkdir -p "$BPFFS"
+cleanup()
+{
+	# Unpinning drops the maps: nothing the suite made outlives it.
+	umount "$BPFFS" 2>/dev/null
+	[ -n "$HELPER_PIDS" ] && kill $HELPER_PIDS 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if ! mount -t bpf bpf "$BPFFS" 2>/dev/null; then
+	if [ "$CI" = true ]; then
+		echo "FAIL: cannot mount bpffs on $BPFFS"
+		FAILED=$((FAILED + 1))
+	else
+		echo "SKIP: cannot mount bpffs: kernel tests skipped"
+		SKIPPED=$((SKIPPED + 1))
+	fi
+	finish
+fi
+export WORK BPFFS
+
+if [ $# -gt 0 ]; then
+	files=
+	for n in "$@"; do files="$files $top/tests/kernel/$n.sh"; done
+else
+	files=$(ls "$top"/tests/kernel/*.sh)
+fi
+
+. "$top/tests/lib.sh"
+for f in $files; do
+	T=$BPFFS/$(basename "$f" .sh)
+	mkdir -p "$T"
+	[ -n "$VERBOSE" ] && echo "== $(basename "$f")"
+	. "$f"
+	rm -rf "$T"
+done
+finish
