@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "argv.h"
+#include "errstr.h"
 #include "json.h"
 
 struct options {
@@ -32,7 +33,6 @@ int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* bpftool's p_info(): a notice on stderr, silent in JSON mode. */
 void notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-const char *errstr(int err);	/* strerror() of a -errno or errno */
 
 /* The "null" bpftool prints in JSON mode for commands with no output. */
 int json_done(void);
@@ -49,6 +49,9 @@ struct cmd {
 int cmd_select(const struct cmd *cmds, struct args *a, int (*help)(struct args *));
 /* Print the help of the current level and exit 255, as bpftool's usage(). */
 void usage(void) __attribute__((noreturn));
+void cmd_set_help(int (*help)(struct args *));
+/* Close the -j document (its final newline), flush stdout, exit. */
+void exit_with(int status) __attribute__((noreturn));
 
 int do_map(struct args *a);
 int do_prog(struct args *a);

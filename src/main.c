@@ -10,13 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct options opt;
-struct json jw;
-const char *bin_name = "bpfbox";
-
-static int (*last_help)(struct args *);
-static struct args last_args;
-
 static int do_help(struct args *a)
 {
 	if (opt.json)
@@ -78,47 +71,6 @@ static const struct cmd commands[] = {
 	{ 0 }
 };
 
-int cmd_select(const struct cmd *cmds, struct args *a, int (*help)(struct args *))
-{
-	struct args rest;
-	unsigned i;
-
-	last_help = help;
-	last_args = *a;
-	if (a->argc < 1 && cmds[0].fn)
-		return cmds[0].fn(a);
-	for (i = 0; cmds[i].name; i++) {
-		if (!arg_is(a, cmds[i].name))
-			continue;
-		if (!cmds[i].fn)
-			return error("'%s' is not implemented in bpfbox", cmds[i].name);
-		rest.argc = a->argc - 1;
-		rest.argv = a->argv + 1;
-		return cmds[i].fn(&rest);
-	}
-	rest.argc = a->argc - 1;
-	rest.argv = a->argv + 1;
-	help(&rest);
-	return -1;
-}
-
-static void finish_and_exit(int status) __attribute__((noreturn));
-static void finish_and_exit(int status)
-{
-	if (opt.json)
-		json_finish(&jw);
-	out_flush();
-	exit(status);
-}
-
-void usage(void)
-{
-	struct args rest = { last_args.argc - 1, last_args.argv + 1 };
-
-	last_help(&rest);
-	finish_and_exit(255);
-}
-
 /* ---- batch file FILE ------------------------------------------------ */
 
 #define BATCH_LINE_MAX 65536
@@ -177,7 +129,7 @@ static int do_batch(struct args *a)
 	path = arg_next(a);
 	fp = strcmp(path, "-") ? fopen(path, "r") : stdin;
 	if (!fp)
-		return error("Can't open file (%s): %s", path, strerror(errno));
+		return error("Can't open file (%s): %s", path, errstr(errno));
 
 	if (opt.json)
 		json_start_array(&jw);
@@ -243,7 +195,7 @@ static int do_batch(struct args *a)
 		commands_done++;
 	}
 	if (!err && ferror(fp))
-		err = error("reading batch file failed: %s", strerror(errno));
+		err = error("reading batch file failed: %s", errstr(errno));
 	else if (!err && !opt.json)
 		out_fmt("processed %u commands\n", commands_done);
 out:
@@ -410,7 +362,7 @@ int main(int argc, char **argv)
 	if (!strcmp(base, "bpftool"))
 		bin_name = "bpftool";
 
-	last_help = do_help;
+	cmd_set_help(do_help);
 	mode = parse_options(&argc, argv);
 	a.argc = argc - 1;
 	a.argv = argv + 1;
@@ -425,5 +377,5 @@ int main(int argc, char **argv)
 	} else {
 		ret = cmd_select(commands, &a, do_help);
 	}
-	finish_and_exit(ret ? 255 : 0);
+	exit_with(ret ? 255 : 0);
 }

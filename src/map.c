@@ -320,7 +320,7 @@ static bool type_has_no_keys(uint32_t type)
 {
 	return type == BPF_MAP_TYPE_QUEUE || type == BPF_MAP_TYPE_STACK ||
 	       type == BPF_MAP_TYPE_BLOOM_FILTER || type == BPF_MAP_TYPE_RINGBUF ||
-	       type == BPF_MAP_TYPE_USER_RINGBUF;
+	       type == BPF_MAP_TYPE_USER_RINGBUF || type == BPF_MAP_TYPE_ARENA;
 }
 
 static int dump_one(int fd, const struct bpf_map_info *info, struct json *wtr,
@@ -378,6 +378,21 @@ static int dump_one(int fd, const struct bpf_map_info *info, struct json *wtr,
 		found++;
 	}
 
+	if (err < 0 && opt.json) {
+		/* Said inside the elements array, so the output stays one
+		 * valid JSON document. */
+		char msg[128];
+
+		if (err == -EAGAIN)
+			snprintf(msg, sizeof(msg), "map changed during the dump %u times: entries may be missing or repeated",
+				 map_iter_restarts(&it));
+		else
+			snprintf(msg, sizeof(msg), "can't read all of map %u: %s",
+				 info->id, errstr(err));
+		json_start_object(wtr);
+		json_string_field(wtr, "error", msg);
+		json_end_object(wtr);
+	}
 	if (wtr) {
 		json_end_array(wtr);
 		if (header)
@@ -385,10 +400,10 @@ static int dump_one(int fd, const struct bpf_map_info *info, struct json *wtr,
 	} else {
 		out_fmt("Found %u element%s\n", found, found != 1 ? "s" : "");
 	}
-	if (err == -EAGAIN)
+	if (err == -EAGAIN && !opt.json)
 		notice("Warning: map %u changed during the dump %u times: entries may be missing or repeated",
-		     info->id, map_iter_restarts(&it));
-	else if (err < 0)
+		       info->id, map_iter_restarts(&it));
+	else if (err < 0 && !opt.json)
 		fail(err, "can't read all of map %u", info->id);
 	map_iter_free(&it);
 	map_btf_free((struct btf *)f.btf);
@@ -980,7 +995,7 @@ static int do_create(struct args *a)
 			}
 			attr.map_ifindex = if_nametoindex(arg_peek(a));
 			if (!attr.map_ifindex) {
-				error("unrecognized netdevice '%s': %s", arg_peek(a), strerror(errno));
+				error("unrecognized netdevice '%s': %s", arg_peek(a), errstr(errno));
 				goto out;
 			}
 			arg_next(a);

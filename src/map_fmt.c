@@ -3,6 +3,7 @@
  * out.c/json.c with one call per byte pair instead of printf. */
 #include "map_fmt.h"
 #include "btf_fmt.h"
+#include "errstr.h"
 #include "out.h"
 
 #include <errno.h>
@@ -214,7 +215,7 @@ void entry_print_error(const struct entry_fmt *f, const uint8_t *key, int err)
 		json_hex_array(f->jw, key, info->key_size);
 		json_name(f->jw, "value");
 		json_start_object(f->jw);
-		json_string_field(f->jw, "error", strerror(-err));
+		json_string_field(f->jw, "error", errstr(err));
 		json_end_object(f->jw);
 		json_end_object(f->jw);
 		return;
@@ -224,7 +225,7 @@ void entry_print_error(const struct entry_fmt *f, const uint8_t *key, int err)
 	else if (err == -ENOSPC && info->type == BPF_MAP_TYPE_REUSEPORT_SOCKARRAY)
 		msg = "<cannot read>";
 	else
-		msg = strerror(-err);
+		msg = errstr(err);
 	len = strlen(msg);
 	break_names = info->key_size > 16 || len > 16;
 	one_line = info->key_size + len <= 24 && !break_names;

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void verror(const char *fmt, va_list ap)
 {
@@ -35,15 +36,12 @@ int error(const char *fmt, ...)
 	return -1;
 }
 
-const char *errstr(int err)
-{
-	return strerror(err < 0 ? -err : err);
-}
-
 static const char *hint(int err)
 {
 	switch (err < 0 ? -err : err) {
 	case EPERM:
+		if (!geteuid())
+			return NULL;	/* root: EPERM means the object refused */
 		return "bpf(2) needs root or CAP_BPF (CAP_SYS_ADMIN before 5.8); "
 		       "kernels before 5.11 also need a high RLIMIT_MEMLOCK";
 	case E2BIG:

@@ -58,7 +58,12 @@ BPFFS=$WORK/bpffs
 mkdir -p "$BPFFS"
 cleanup()
 {
-	# Unpinning drops the maps: nothing the suite made outlives it.
+	# Unmounting drops the pins and so the maps: nothing the suite made
+	# outlives it.  Tests may mount more under $WORK; undo those too,
+	# deepest first.
+	for m in $(awk -v w="$WORK" 'index($2, w) == 1 { print $2 }' /proc/mounts | sort -r); do
+		umount "$m" 2>/dev/null
+	done
 	umount "$BPFFS" 2>/dev/null
 	[ -n "$HELPER_PIDS" ] && kill $HELPER_PIDS 2>/dev/null
 	rm -rf "$WORK"

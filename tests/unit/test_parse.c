@@ -1,0 +1,132 @@
+/* Pure parsing: keyword prefixes, numbers and bytes, names and flags,
+ * the possible-CPU list, fdinfo lines, error messages. */
+#include "unit.h"
+#include "../../src/argv.h"
+#include "../../src/errstr.h"
+#include "../../src/names.h"
+#include "../../src/pids.h"
+#include "../../src/sys_proc.h"
+
+TEST(prefix_rules)
+{
+	CHECK(is_prefix("l", "list"));
+	CHECK(is_prefix("list", "list"));
+	CHECK(!is_prefix("lists", "list"));
+	CHECK(is_prefix("", "list"));	/* bpftool: "" abbreviates anything */
+	CHECK(!is_prefix(NULL, "list"));
+}
+
+TEST(arg_cursor)
+{
+	char *words[] = { "key", "1", NULL };
+	struct args a = { 2, words };
+
+	CHECK(arg_is(&a, "key"));
+	CHECK_STR(arg_next(&a), "key");
+	CHECK_STR(arg_peek(&a), "1");
+	arg_next(&a);
+	CHECK(arg_peek(&a) == NULL);
+	CHECK(arg_next(&a) == NULL);
+	CHECK(!arg_is(&a, "key"));
+}
+
+TEST(numbers)
+{
+	uint32_t v = 0;
+	uint64_t w = 0;
+
+	CHECK_INT(parse_u32("42", &v), 0); CHECK_INT(v, 42);
+	CHECK_INT(parse_u32("0x2a", &v), 0); CHECK_INT(v, 42);
+	CHECK_INT(parse_u32("052", &v), 0); CHECK_INT(v, 42);
+	CHECK_INT(parse_u32("4294967295", &v), 0); CHECK_INT(v, 4294967295u);
+	CHECK_INT(parse_u32("4294967296", &v), -1);
+	CHECK_INT(parse_u32("-1", &v), -1);
+	CHECK_INT(parse_u32("", &v), -1);
+	CHECK_INT(parse_u32("12abc", &v), -1);
+	CHECK_INT(parse_u32(" 1", &v), -1);
+	CHECK_INT(parse_u32(NULL, &v), -1);
+	CHECK_INT(parse_u64("18446744073709551615", &w), 0);
+	CHECK(w == ~0ULL);
+}
+
+TEST(bytes)
+{
+	uint8_t b = 0;
+
+	CHECK_INT(parse_byte("255", 0, &b), 0); CHECK_INT(b, 255);
+	CHECK_INT(parse_byte("0xff", 0, &b), 0); CHECK_INT(b, 255);
+	CHECK_INT(parse_byte("010", 0, &b), 0); CHECK_INT(b, 8);
+	CHECK_INT(parse_byte("ff", 16, &b), 0); CHECK_INT(b, 255);
+	CHECK_INT(parse_byte("0f", 16, &b), 0); CHECK_INT(b, 15);
+	CHECK_INT(parse_byte("256", 0, &b), -1);	/* bpftool wraps to 0 */
+	CHECK_INT(parse_byte("-1", 0, &b), -1);		/* bpftool: 255 */
+	CHECK_INT(parse_byte("ff", 0, &b), -1);
+	CHECK_INT(parse_byte("08", 0, &b), -1);		/* not octal */
+	CHECK_INT(parse_byte("1g", 16, &b), -1);
+}
+
+TEST(map_type_names)
+{
+	CHECK_INT(map_type_by_name("hash"), 1);
+	CHECK_INT(map_type_by_name("percpu_array"), 6);
+	CHECK_INT(map_type_by_name("bloom_filter"), 30);
+	CHECK_INT(map_type_by_name("arena"), 33);
+	CHECK_INT(map_type_by_name("has"), -1);	/* no prefixes for types */
+	CHECK_STR(map_type_name(27), "ringbuf");
+	CHECK(map_type_name(1000) == NULL);
+	CHECK_STR(prog_type_name(6), "xdp");
+	CHECK_STR(prog_type_name(32), "netfilter");
+}
+
+TEST(map_flags)
+{
+	uint32_t f = 0;
+	const char *bad = NULL;
+
+	CHECK_INT(map_flags_parse("0x401", &f, &bad), 0); CHECK_INT(f, 0x401);
+	CHECK_INT(map_flags_parse("1", &f, &bad), 0); CHECK_INT(f, 1);
+	CHECK_INT(map_flags_parse("no_prealloc,mmapable", &f, &bad), 0);
+	CHECK_INT(f, 0x401);
+	CHECK_INT(map_flags_parse("rdonly_prog|wronly", &f, &bad), 0);
+	CHECK_INT(f, 0x90);
+	CHECK_INT(map_flags_parse("no_prealloc,bogus", &f, &bad), -1);
+	CHECK_STR(bad, "bogus");
+	CHECK_INT(map_flags_parse("12x", &f, &bad), -1);
+}
+
+TEST(cpu_lists)
+{
+	CHECK_INT(cpu_list_count("0\n"), 1);
+	CHECK_INT(cpu_list_count("0-1\n"), 2);
+	CHECK_INT(cpu_list_count("0-3,6,8-9"), 7);
+	CHECK_INT(cpu_list_count(""), -22);
+	CHECK_INT(cpu_list_count("3-1"), -22);
+	CHECK_INT(cpu_list_count("x"), -22);
+}
+
+TEST(fdinfo_lines)
+{
+	struct fdinfo fi;
+	char buf[32];
+
+	strcpy(fi.text, "pos:\t0\nflags:\t02000002\nmnt_id:\t15\nino:\t1057\n"
+			"map_type:\t1\nkey_size:\t4\nvalue_size:\t8\nmax_entries:\t16\n"
+			"map_flags:\t0x0\nmap_extra:\t0x0\nmemlock:\t2320\nmap_id:\t25\n"
+			"frozen:\t0\n");
+	CHECK_STR(fdinfo_get(&fi, "memlock", buf, sizeof(buf)), "2320");
+	CHECK_STR(fdinfo_get(&fi, "frozen", buf, sizeof(buf)), "0");
+	CHECK(fdinfo_get(&fi, "owner_prog_type", buf, sizeof(buf)) == NULL);
+	/* bpftool matches a substring: "map_id" also finds nothing earlier. */
+	CHECK_STR(fdinfo_get(&fi, "map_id", buf, sizeof(buf)), "25");
+	CHECK_INT(fdinfo_id(fi.text, "map_id"), 25);
+	CHECK_INT(fdinfo_id(fi.text, "prog_id"), 0);
+	CHECK_INT(fdinfo_id("xmap_id:\t3\nmap_id:\t4\n", "map_id"), 4);
+}
+
+TEST(error_messages_are_glibc_wording)
+{
+	CHECK_STR(errstr(-2), "No such file or directory");
+	CHECK_STR(errstr(95), "Operation not supported");
+	CHECK_STR(errstr(-7), "Argument list too long");
+	CHECK_STR(errstr(524), "Unknown error 524");
+}
