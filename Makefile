@@ -21,6 +21,9 @@ ifeq ($(origin CC),default)
   endif
 endif
 STRIP ?= $(CROSS_COMPILE)strip
+ifeq ($(origin AR),default)
+  AR := $(CROSS_COMPILE)ar
+endif
 
 CFLAGS ?= -Os
 WARN := -Wall -Wextra -Wno-unused-parameter
