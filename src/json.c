@@ -153,14 +153,27 @@ void json_null(struct json *j) { json_raw(j, "null"); }
 
 void json_hex_array(struct json *j, const unsigned char *data, size_t n)
 {
-	size_t i;
+	static const char hex[] = "0123456789abcdef";
+	char buf[7 * 128];
+	size_t i = 0;
 
 	json_start_array(j);
-	for (i = 0; i < n; i++) {
-		eor(j);
-		out_write("\"0x", 3);
-		out_hex_byte(data[i]);
-		out_char('"');
+	/* The hot path of -j dumps: format whole runs, not byte by byte. */
+	while (i < n) {
+		char *p = buf;
+		size_t end = n - i > 128 ? i + 128 : n;
+
+		for (; i < end; i++) {
+			if (j->sep)
+				*p++ = ',';
+			j->sep = ',';
+			memcpy(p, "\"0x", 3);
+			p[3] = hex[data[i] >> 4];
+			p[4] = hex[data[i] & 15];
+			p[5] = '"';
+			p += 6;
+		}
+		out_write(buf, (size_t)(p - buf));
 	}
 	json_end_array(j);
 }

@@ -37,18 +37,29 @@ size_t map_value_bytes(const struct bpf_map_info *info, unsigned cpus)
 
 void hex_plain(const uint8_t *d, size_t n)
 {
-	size_t i;
+	static const char hex[] = "0123456789abcdef";
+	char buf[4 * 128];
+	size_t i = 0;
 
-	for (i = 0; i < n; i++) {
-		if (i) {
-			if (!(i % 16))
-				out_char('\n');
-			else if (!(i % 8))
-				out_write("  ", 2);
-			else
-				out_char(' ');
+	while (i < n) {
+		char *p = buf;
+		size_t end = n - i > 128 ? i + 128 : n;
+
+		for (; i < end; i++) {
+			if (i) {
+				if (!(i % 16)) {
+					*p++ = '\n';
+				} else if (!(i % 8)) {
+					*p++ = ' ';
+					*p++ = ' ';
+				} else {
+					*p++ = ' ';
+				}
+			}
+			*p++ = hex[d[i] >> 4];
+			*p++ = hex[d[i] & 15];
 		}
-		out_hex_byte(d[i]);
+		out_write(buf, (size_t)(p - buf));
 	}
 }
 

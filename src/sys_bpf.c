@@ -108,6 +108,23 @@ int sys_map_lookup_batch(int fd, const void *in_batch, void *out_batch,
 	return ret;
 }
 
+int sys_map_update_batch(int fd, const void *keys, const void *values,
+			 uint32_t *count, uint64_t elem_flags)
+{
+	struct bpf_attr_map_batch a;
+	int ret;
+
+	memset(&a, 0, sizeof(a));
+	a.keys = ptr(keys);
+	a.values = ptr(values);
+	a.count = *count;
+	a.map_fd = (uint32_t)fd;
+	a.elem_flags = elem_flags;
+	ret = sys_bpf(BPF_MAP_UPDATE_BATCH, &a, sizeof(a));
+	*count = a.count;
+	return ret;
+}
+
 int sys_obj_pin(int fd, const char *path)
 {
 	struct bpf_attr_obj a;

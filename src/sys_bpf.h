@@ -28,6 +28,10 @@ int sys_map_freeze(int fd);
 int sys_map_lookup_batch(int fd, const void *in_batch, void *out_batch,
 			 void *keys, void *values, uint32_t *count);
 
+/* *count in: entries to write; out: entries written. */
+int sys_map_update_batch(int fd, const void *keys, const void *values,
+			 uint32_t *count, uint64_t elem_flags);
+
 int sys_obj_pin(int fd, const char *path);
 int sys_obj_get(const char *path, uint32_t file_flags);
 

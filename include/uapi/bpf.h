@@ -35,6 +35,7 @@ enum bpf_cmd {
 	BPF_MAP_FREEZE = 22,		/* 5.2 */
 	BPF_BTF_GET_NEXT_ID = 23,	/* 5.4 */
 	BPF_MAP_LOOKUP_BATCH = 24,	/* 5.6 */
+	BPF_MAP_UPDATE_BATCH = 26,	/* 5.6 */
 	BPF_ENABLE_STATS = 32,		/* 5.8 */
 };
 
