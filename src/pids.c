@@ -73,15 +73,18 @@ static void read_comm(int pid, char *comm, size_t size)
 static int scan_process(struct obj_refs *r, int pid, const char *link_name,
 			const char *id_key)
 {
-	char path[300], link[64], info[1024], comm[16] = "";
+	char path[64], link[64], info[1024], comm[16] = "";
 	struct dirent *de;
+	int dfd, ifd = -1, err = 0;
 	DIR *d;
-	int err = 0;
 
+	/* Names relative to the fd and fdinfo directories: path lookups
+	 * through /proc are the expensive part of this walk. */
 	snprintf(path, sizeof(path), "/proc/%d/fd", pid);
 	d = opendir(path);
 	if (!d)
 		return 0;
+	dfd = dirfd(d);
 	while (!err && (de = readdir(d))) {
 		ssize_t n;
 		int fd;
@@ -89,15 +92,19 @@ static int scan_process(struct obj_refs *r, int pid, const char *link_name,
 
 		if (!isdigit((unsigned char)de->d_name[0]))
 			continue;
-		snprintf(path, sizeof(path), "/proc/%d/fd/%s", pid, de->d_name);
-		n = readlink(path, link, sizeof(link) - 1);
+		n = readlinkat(dfd, de->d_name, link, sizeof(link) - 1);
 		if (n < 0)
 			continue;
 		link[n] = 0;
 		if (strcmp(link, link_name))
 			continue;
-		snprintf(path, sizeof(path), "/proc/%d/fdinfo/%s", pid, de->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (ifd < 0) {
+			snprintf(path, sizeof(path), "/proc/%d/fdinfo", pid);
+			ifd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			if (ifd < 0)
+				break;
+		}
+		fd = openat(ifd, de->d_name, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
 			continue;
 		n = read(fd, info, sizeof(info) - 1);
@@ -112,6 +119,8 @@ static int scan_process(struct obj_refs *r, int pid, const char *link_name,
 			read_comm(pid, comm, sizeof(comm));
 		err = add_ref(r, id, pid, comm);
 	}
+	if (ifd >= 0)
+		close(ifd);
 	closedir(d);
 	return err;
 }
