@@ -10,11 +10,11 @@
 #include "names.h"
 #include "out.h"
 #include "pids.h"
+#include "pin.h"
 #include "sys_bpf.h"
 #include "sys_proc.h"
 
 #include <errno.h>
-#include <libgen.h>
 #include <limits.h>
 #include <net/if.h>
 #include <stdio.h>
@@ -85,12 +85,18 @@ static void header_plain(const struct bpf_map_info *info)
 
 	out_u64(info->id);
 	out_str(": ");
-	if (type)
-		out_fmt("%s  ", type);
-	else
-		out_fmt("type %u  ", info->type);
-	if (*info->name)
-		out_fmt("name %.*s  ", BPF_OBJ_NAME_LEN, info->name);
+	if (type) {
+		out_str(type);
+	} else {
+		out_str("type ");
+		out_u64(info->type);
+	}
+	out_str("  ");
+	if (*info->name) {
+		out_str("name ");
+		out_write(info->name, strnlen(info->name, BPF_OBJ_NAME_LEN));
+		out_str("  ");
+	}
 	out_fmt("flags 0x%x", info->map_flags);
 	dev_plain(info);
 	out_char('\n');
@@ -169,10 +175,17 @@ static void show_one(struct show_ctx *c, int fd, const struct bpf_map_info *info
 	}
 
 	header_plain(info);
-	out_fmt("\tkey %uB  value %uB  max_entries %u", info->key_size,
-		info->value_size, info->max_entries);
-	if (memlock_v)
-		out_fmt("  memlock %sB", memlock_v);
+	out_str("\tkey ");
+	out_u64(info->key_size);
+	out_str("B  value ");
+	out_u64(info->value_size);
+	out_str("B  max_entries ");
+	out_u64(info->max_entries);
+	if (memlock_v) {
+		out_str("  memlock ");
+		out_str(memlock_v);
+		out_char('B');
+	}
 	if (otype_v || ojited_v)
 		out_str("\n\t");
 	if (otype_v) {
@@ -836,49 +849,6 @@ static int do_delete(struct args *a)
 }
 
 /* ---- pin / create ---------------------------------------------------- */
-
-/* Where a new pin goes must not exist, and its directory must be a bpffs
- * or a directory we may mount one on.  Checked before anything changes;
- * *mount_needed tells the caller to mount right before pinning. */
-static int check_pin_path(const char *path, bool *mount_needed)
-{
-	char dir[PATH_MAX];
-
-	*mount_needed = false;
-	if (!access(path, F_OK))
-		return error("can't pin BPF object: path '%s' already exists", path);
-	snprintf(dir, sizeof(dir), "%s", path);
-	dirname(dir);
-	if (bpffs_is(dir))
-		return 0;
-	if (access(dir, F_OK))
-		return error("can't pin BPF object: dir '%s' doesn't exist", dir);
-	if (opt.nomount)
-		return error("no BPF file system found, not mounting it due to --nomount option");
-	*mount_needed = true;
-	return 0;
-}
-
-static int pin_fd(int fd, const char *path, bool mount_needed)
-{
-	char dir[PATH_MAX];
-	int err;
-
-	if (mount_needed) {
-		const char *step = "mount";
-
-		snprintf(dir, sizeof(dir), "%s", path);
-		dirname(dir);
-		err = bpffs_mount(dir, &step);
-		if (err)
-			return error("can't mount BPF file system to pin the object '%s': %s %s failed: %s",
-				     path, step, dir, errstr(err));
-	}
-	err = sys_obj_pin(fd, path);
-	if (err)
-		return fail(err, "can't pin the object (%s)", path);
-	return 0;
-}
 
 static int do_pin(struct args *a)
 {
