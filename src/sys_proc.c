@@ -80,37 +80,52 @@ int sys_possible_cpus(void)
 int sys_fdinfo(int fd, struct fdinfo *fi)
 {
 	char path[64];
-	int n;
+	ssize_t n;
+	int f;
 
+	/* One open and one read: fdinfo is a seq_file, which fills the
+	 * buffer up to its end in one call.  No O_CLOEXEC: musl emulates it
+	 * with an extra fcntl(), and `map show` does this per map. */
+	fi->text[0] = 0;
 	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
-	n = read_file(path, fi->text, sizeof(fi->text));
-	if (n < 0) {
-		fi->text[0] = 0;
-		return n;
-	}
+	f = open(path, O_RDONLY);
+	if (f < 0)
+		return -errno;
+	do
+		n = read(f, fi->text, sizeof(fi->text) - 1);
+	while (n < 0 && errno == EINTR);
+	close(f);
+	if (n < 0)
+		return -errno;
+	fi->text[n] = 0;
 	return 0;
 }
 
 const char *fdinfo_get(const struct fdinfo *fi, const char *key,
 		       char *buf, size_t size)
 {
+	size_t klen = strlen(key);
 	const char *line = fi->text;
 
+	/* Lines are "name:\tvalue".  bpftool takes the first line that
+	 * contains key; every key it asks for is a whole name, so matching
+	 * the name is the same, and cheap enough to do per map. */
 	while (*line) {
 		const char *nl = strchr(line, '\n');
 		size_t len = nl ? (size_t)(nl - line) : strlen(line);
-		const char *hit = strstr(line, key);
 
-		if (hit && hit < line + len) {
-			const char *tab = memchr(line, '\t', len);
+		if (len > klen && line[klen] == ':' && !memcmp(line, key, klen)) {
+			const char *v = line + klen + 1;
 			size_t vlen;
 
-			if (!tab || tab + 1 >= line + len)
+			while (v < line + len && (*v == '\t' || *v == ' '))
+				v++;
+			if (v == line + len)
 				return NULL;
-			vlen = (size_t)(line + len - tab - 1);
+			vlen = (size_t)(line + len - v);
 			if (vlen >= size)
 				vlen = size - 1;
-			memcpy(buf, tab + 1, vlen);
+			memcpy(buf, v, vlen);
 			buf[vlen] = 0;
 			return buf;
 		}

@@ -15,8 +15,7 @@ struct fdinfo {
 	char text[4096];
 };
 int sys_fdinfo(int fd, struct fdinfo *fi);
-/* The value of the first line containing key (bpftool's get_fdinfo()
- * match), copied into buf; NULL when absent. */
+/* The value of the line "key:\tvalue", copied into buf; NULL when absent. */
 const char *fdinfo_get(const struct fdinfo *fi, const char *key,
 		       char *buf, size_t size);
 
