@@ -1,0 +1,286 @@
+/* btf_layouts: named map layouts (BTF + map type) shared by the mkbtfmap
+ * helper (which creates the maps for tests/kernel/btf.sh) and the unit
+ * tests (which check the formatter against what bpftool printed for the
+ * same maps).  Each build function adds types to a fresh blob and
+ * returns the key and value type ids; key 0 means "no key type". */
+#ifndef BPFBOX_BTF_LAYOUTS_H
+#define BPFBOX_BTF_LAYOUTS_H
+
+#include "btf_builder.h"
+#include "../../include/uapi/bpf.h"
+
+struct map_layout {
+	const char *name;
+	uint32_t map_type;
+	uint32_t max_entries;
+	void (*build)(struct bb *b, uint32_t *key, uint32_t *value);
+};
+
+/* Bitfields with kind_flag: sizes in the member offsets. */
+static inline void layout_bits(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t s32 = bb_int(b, "int", 4, BTF_INT_SIGNED);
+	uint32_t u8 = bb_int(b, "unsigned char", 1, 0);
+	uint32_t u16 = bb_int(b, "unsigned short", 2, 0);
+	uint32_t u64 = bb_int(b, "long long unsigned int", 8, 0);
+
+	*value = bb_struct(b, "bits", 16, 1);
+	bb_member(b, "a", u8, 0, 3);
+	bb_member(b, "b", u8, 3, 5);
+	bb_member(b, "c", u32, 8, 20);
+	bb_member(b, "d", s32, 28, 4);
+	bb_member(b, "e", u16, 32, 0);
+	bb_member(b, "f", u64, 48, 40);
+	bb_member(b, "g", u64, 88, 33);
+	*key = u32;
+}
+
+/* Old-style bitfields: ints narrower than their size, an int bit offset,
+ * member offsets not on byte boundaries, a 24-bit int. */
+static inline void layout_oldbits(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t u3 = bb_int_full(b, "unsigned int", 4, 0, 0, 3);
+	uint32_t s5 = bb_int_full(b, "int", 4, BTF_INT_SIGNED, 0, 5);
+	uint32_t off2 = bb_int_full(b, "unsigned int", 4, 0, 2, 6);
+	uint32_t u24 = bb_int_full(b, "u24", 4, 0, 0, 24);
+
+	*value = bb_struct(b, "oldbits", 12, 0);
+	bb_member(b, "x", u3, 0, 0);
+	bb_member(b, "y", s5, 3, 0);
+	bb_member(b, "z", off2, 8, 0);
+	bb_member(b, "w", u24, 32, 0);
+	bb_member(b, "v", u32, 64, 0);
+	*key = u32;
+}
+
+/* Char arrays as strings or not, chars, bools. */
+static inline void layout_chars(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t chr = bb_int(b, "char", 1, BTF_INT_SIGNED);
+	uint32_t uchr = bb_int(b, "unsigned char", 1, 0);
+	uint32_t cenc = bb_int(b, "chr", 1, BTF_INT_CHAR);
+	uint32_t boo = bb_int(b, "_Bool", 1, BTF_INT_BOOL);
+	uint32_t sch = bb_int(b, "signed char", 1, BTF_INT_SIGNED);
+	uint32_t idx = u32;
+	uint32_t name = bb_array(b, chr, idx, 16);
+	uint32_t raw = bb_array(b, chr, idx, 4);
+	uint32_t bytes = bb_array(b, uchr, idx, 4);
+	uint32_t td = bb_typedef(b, "char_t", chr);
+	uint32_t tdarr = bb_array(b, td, idx, 4);
+	uint32_t cchr = bb_mod(b, BTF_KIND_CONST, chr);
+	uint32_t carr = bb_array(b, cchr, idx, 6);
+	uint32_t earr = bb_array(b, cenc, idx, 4);
+
+	*value = bb_struct(b, "chars", 48, 0);
+	bb_member(b, "name", name, 0, 0);
+	bb_member(b, "raw", raw, 128, 0);
+	bb_member(b, "bytes", bytes, 160, 0);
+	bb_member(b, "c", chr, 192, 0);
+	bb_member(b, "x", cenc, 200, 0);
+	bb_member(b, "y", cenc, 208, 0);
+	bb_member(b, "flag", boo, 216, 0);
+	bb_member(b, "sc", sch, 224, 0);
+	bb_member(b, "tname", tdarr, 232, 0);
+	bb_member(b, "cname", carr, 264, 0);
+	bb_member(b, "enc", earr, 312, 0);
+	*key = u32;
+}
+
+/* Enums of every size and signedness, ENUM64. */
+static inline void layout_enums(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t e8, es8, eu32, es32, eu64, es64;
+
+	e8 = bb_enum(b, "e8", 1, 0);
+	bb_enumval(b, "A", 1);
+	bb_enumval(b, "B", 200);
+	es8 = bb_enum(b, "es8", 1, 1);
+	bb_enumval(b, "M", -1);
+	bb_enumval(b, "N", 5);
+	eu32 = bb_enum(b, "eu32", 4, 0);
+	bb_enumval(b, "BIG", (int32_t)0x80000000u);
+	bb_enumval(b, "ONE", 1);
+	es32 = bb_enum(b, "es32", 4, 1);
+	bb_enumval(b, "NEG", -5);
+	eu64 = bb_enum64(b, "eu64", 8, 0);
+	bb_enumval64(b, "HUGE", 1ull << 63);
+	bb_enumval64(b, "SEVEN", 7);
+	es64 = bb_enum64(b, "es64", 8, 1);
+	bb_enumval64(b, "MINUS", (uint64_t)-2);
+
+	*value = bb_struct(b, "enums", 32, 0);
+	bb_member(b, "a", e8, 0, 0);
+	bb_member(b, "b", es8, 8, 0);
+	bb_member(b, "c", eu32, 32, 0);
+	bb_member(b, "d", es32, 64, 0);
+	bb_member(b, "e", eu64, 128, 0);
+	bb_member(b, "f", es64, 192, 0);
+	*key = u32;
+}
+
+/* Nested arrays, arrays of structs, anonymous union and struct members;
+ * the key is a struct too, in a hash map. */
+static inline void layout_nested(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t s32 = bb_int(b, "int", 4, BTF_INT_SIGNED);
+	uint32_t u16 = bb_int(b, "unsigned short", 2, 0);
+	uint32_t u8 = bb_int(b, "unsigned char", 1, 0);
+	uint32_t row = bb_array(b, s32, u32, 3);
+	uint32_t m = bb_array(b, row, u32, 2);
+	uint32_t pt, pts, un, b4, an;
+
+	pt = bb_struct(b, "pt", 4, 0);
+	bb_member(b, "x", u16, 0, 0);
+	bb_member(b, "y", u16, 16, 0);
+	pts = bb_array(b, pt, u32, 2);
+	b4 = bb_array(b, u8, u32, 4);
+	un = bb_union(b, NULL, 4, 0);
+	bb_member(b, "u", u32, 0, 0);
+	bb_member(b, "b", b4, 0, 0);
+	an = bb_struct(b, NULL, 4, 0);
+	bb_member(b, "k", u8, 0, 0);
+	bb_member(b, "l", u8, 8, 0);
+
+	*value = bb_struct(b, "nested", 40, 0);
+	bb_member(b, "m", m, 0, 0);
+	bb_member(b, "pts", pts, 192, 0);
+	bb_member(b, NULL, un, 256, 0);
+	bb_member(b, NULL, an, 288, 0);
+
+	*key = bb_struct(b, "k2", 8, 0);
+	bb_member(b, "ip", u32, 0, 0);
+	bb_member(b, "port", u16, 32, 0);
+	bb_member(b, "proto", u8, 48, 0);
+	bb_member(b, "pad", u8, 56, 0);
+}
+
+/* A union value. */
+static inline void layout_union(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t u64 = bb_int(b, "long long unsigned int", 8, 0);
+	uint32_t chr = bb_int(b, "char", 1, BTF_INT_SIGNED);
+	uint32_t w = bb_array(b, u32, u32, 2);
+	uint32_t s = bb_array(b, chr, u32, 8);
+
+	*value = bb_union(b, "u", 8, 0);
+	bb_member(b, "q", u64, 0, 0);
+	bb_member(b, "w", w, 0, 0);
+	bb_member(b, "s", s, 0, 0);
+	*key = u32;
+}
+
+/* Pointers: void *, int *, a function pointer, a type-tagged pointer. */
+static inline void layout_ptr(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t s32 = bb_int(b, "int", 4, BTF_INT_SIGNED);
+	uint32_t vp = bb_ptr(b, 0);
+	uint32_t ip = bb_ptr(b, s32);
+	uint32_t proto, fp, tag, tp, cp;
+
+	proto = bb_func_proto(b, s32);
+	bb_param(b, "x", s32);
+	fp = bb_ptr(b, proto);
+	tag = bb_type_tag(b, "user", s32);
+	tp = bb_ptr(b, tag);
+	cp = bb_ptr(b, bb_mod(b, BTF_KIND_CONST, s32));
+
+	*value = bb_struct(b, "ptrs", 40, 0);
+	bb_member(b, "p", vp, 0, 0);
+	bb_member(b, "ip", ip, 64, 0);
+	bb_member(b, "fn", fp, 128, 0);
+	bb_member(b, "tagged", tp, 192, 0);
+	bb_member(b, "cp", cp, 256, 0);
+	*key = u32;
+}
+
+/* Floats of 2, 4, 8 and 16 bytes. */
+static inline void layout_float(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t f = bb_float(b, "float", 4);
+	uint32_t d = bb_float(b, "double", 8);
+	uint32_t h = bb_float(b, "_Float16", 2);
+	uint32_t ld = bb_float(b, "long double", 16);
+
+	*value = bb_struct(b, "floats", 32, 0);
+	bb_member(b, "f", f, 0, 0);
+	bb_member(b, "h", h, 32, 0);
+	bb_member(b, "d", d, 64, 0);
+	bb_member(b, "ld", ld, 128, 0);
+	*key = u32;
+}
+
+/* 128-bit ints, signed and not. */
+static inline void layout_int128(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t s128 = bb_int(b, "__int128", 16, BTF_INT_SIGNED);
+	uint32_t u128 = bb_int(b, "__int128 unsigned", 16, 0);
+
+	*value = bb_struct(b, "i128", 32, 0);
+	bb_member(b, "s", s128, 0, 0);
+	bb_member(b, "u", u128, 128, 0);
+	*key = u32;
+}
+
+/* A per-CPU array of a small struct behind typedefs and modifiers. */
+static inline void layout_percpu(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t s16 = bb_int(b, "short", 2, BTF_INT_SIGNED);
+	uint32_t chr = bb_int(b, "char", 1, BTF_INT_SIGNED);
+	uint32_t tag = bb_array(b, chr, u32, 2);
+	uint32_t cnt = bb_typedef(b, "counter_t", bb_mod(b, BTF_KIND_VOLATILE, u32));
+	uint32_t st;
+
+	st = bb_struct(b, "pc", 8, 0);
+	bb_member(b, "a", cnt, 0, 0);
+	bb_member(b, "b", s16, 32, 0);
+	bb_member(b, "tag", tag, 48, 0);
+	*value = bb_typedef(b, "pc_t", bb_mod(b, BTF_KIND_CONST, st));
+	*key = u32;
+}
+
+/* The value of a global-data map (.data): a DATASEC of VARs, no key type. */
+static inline void layout_datasec(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t s32 = bb_int(b, "int", 4, BTF_INT_SIGNED);
+	uint32_t chr = bb_int(b, "char", 1, BTF_INT_SIGNED);
+	uint32_t u16 = bb_int(b, "unsigned short", 2, 0);
+	uint32_t str = bb_array(b, chr, u32, 8);
+	uint32_t arr = bb_array(b, u16, u32, 2);
+	uint32_t v1 = bb_var(b, "counter", s32, BTF_VAR_GLOBAL_ALLOCATED);
+	uint32_t v2 = bb_var(b, "label", str, BTF_VAR_GLOBAL_ALLOCATED);
+	uint32_t v3 = bb_var(b, "pair", arr, BTF_VAR_STATIC);
+
+	*value = bb_datasec(b, ".data", 16);
+	bb_secinfo(b, v1, 0, 4);
+	bb_secinfo(b, v2, 4, 8);
+	bb_secinfo(b, v3, 12, 4);
+	*key = 0;
+}
+
+static const struct map_layout map_layouts[] = {
+	{ "bits", BPF_MAP_TYPE_ARRAY, 2, layout_bits },
+	{ "oldbits", BPF_MAP_TYPE_ARRAY, 2, layout_oldbits },
+	{ "chars", BPF_MAP_TYPE_ARRAY, 2, layout_chars },
+	{ "enums", BPF_MAP_TYPE_ARRAY, 2, layout_enums },
+	{ "nested", BPF_MAP_TYPE_HASH, 4, layout_nested },
+	{ "union", BPF_MAP_TYPE_ARRAY, 2, layout_union },
+	{ "ptr", BPF_MAP_TYPE_ARRAY, 2, layout_ptr },
+	{ "float", BPF_MAP_TYPE_ARRAY, 2, layout_float },
+	{ "int128", BPF_MAP_TYPE_ARRAY, 2, layout_int128 },
+	{ "percpu", BPF_MAP_TYPE_PERCPU_ARRAY, 2, layout_percpu },
+	{ "datasec", BPF_MAP_TYPE_ARRAY, 1, layout_datasec },
+	{ 0 }
+};
+
+#endif
