@@ -5,15 +5,16 @@
 for spec in "hash 16 64 5000 4999" "array 4 8 3000 3000" "percpu_hash 4 12 2000 2000" \
 	"percpu_array 4 4 1000 1000" "lru_hash 8 8 4000 3000"; do
 	set -- $spec
-	bpfbox map create $T/$1 type $1 key $2 value $3 entries $4 name d_$1
-	$H/mapfill $T/$1 $5
+	type=$1 filled=$5
+	bpfbox map create $T/$type type $type key $2 value $3 entries $4 name d_$type
+	$H/mapfill $T/$type $filled
 	for m in "" -j -p; do
-		testing "dump $m $1: batch and get_next_key print the same" \
-			'bpfbox $m map dump pinned $T/$1 > $WORK/a; r1=$?; BPFBOX_NO_BATCH=1 bpfbox $m map dump pinned $T/$1 > $WORK/b; r2=$?; cmp $WORK/a $WORK/b && echo "same $r1 $r2"' \
+		testing "dump $m $type: batch and get_next_key print the same" \
+			'bpfbox $m map dump pinned $T/$type > $WORK/a; r1=$?; BPFBOX_NO_BATCH=1 bpfbox $m map dump pinned $T/$type > $WORK/b; r2=$?; cmp $WORK/a $WORK/b && echo "same $r1 $r2"' \
 			"same 0 0"
 	done
-	testing "dump $1: every entry" \
-		'bpfbox map dump pinned $T/$1 | tail -1' "Found $5 elements"
+	testing "dump $type: every entry" \
+		'bpfbox map dump pinned $T/$type | tail -1' "Found $filled elements"
 done
 
 # Keys that all collide are impossible to force from user space, but a
