@@ -53,7 +53,7 @@ static int do_batch(struct args *a);
 static const struct cmd commands[] = {
 	{ "help", do_help },
 	{ "batch", do_batch },
-	{ "prog", NULL },
+	{ "prog", do_prog },
 	{ "map", do_map },
 	/* bpftool objects bpfbox leaves out; listed so prefixes resolve
 	 * as in bpftool ("l" is link, not an unknown word). */

@@ -335,4 +335,25 @@ struct bpf_insn {
 	int32_t imm;
 };
 
+/* One func_info record of a program (BPF_OBJ_GET_INFO_BY_FD). */
+struct bpf_func_info {
+	uint32_t insn_off;
+	uint32_t type_id;
+};
+
+/* For the test helpers that load programs: BPF_LD_IMM64 with this
+ * src_reg takes a map fd; helper ids and flags they call with. */
+#define BPF_PSEUDO_MAP_FD 1
+#define BPF_FUNC_tail_call 12
+#define BPF_FUNC_perf_event_output 25
+#define BPF_FUNC_ringbuf_output 130
+#define BPF_F_CURRENT_CPU 0xffffffffULL
+
+/* BPF ringbuf (5.8): each record starts with an 8-byte header whose
+ * first u32 is the length, with these bits while it is being written
+ * or after the producer dropped it. */
+#define BPF_RINGBUF_BUSY_BIT (1U << 31)
+#define BPF_RINGBUF_DISCARD_BIT (1U << 30)
+#define BPF_RINGBUF_HDR_SZ 8
+
 #endif

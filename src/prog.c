@@ -1,0 +1,426 @@
+/* prog: the "prog" object's show/list, pin and help, as upstream
+ * bpftool's prog.c (show_prog, print_prog_header_plain/json,
+ * print_prog_plain/json) prints them, from BPF_OBJ_GET_INFO_BY_FD's
+ * struct bpf_prog_info, the prog fd's fdinfo (memlock), bpffs pins (-f)
+ * and /proc holders (pids).  Loading, attaching, dumping and running
+ * programs are bpftool commands bpfbox leaves out (docs/compat-prog.md). */
+#include "bpfbox.h"
+#include "bpffs.h"
+#include "btf.h"
+#include "handle.h"
+#include "names.h"
+#include "out.h"
+#include "pids.h"
+#include "pin.h"
+#include "sys_bpf.h"
+#include "sys_proc.h"
+
+#include <errno.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct show_ctx {
+	struct pin_table pins;
+	bool have_pins;
+	struct obj_refs refs;
+};
+
+/* ---- pieces of a program's description ------------------------------ */
+
+/* The interface an offloaded program sits on, named only when it is in
+ * our network namespace (bpftool's ifindex_to_name_ns). */
+static const char *dev_name(const struct bpf_prog_info *info, char *name)
+{
+	struct stat st;
+
+	/* bpftool compares the namespace ids as __u32. */
+	if (stat("/proc/self/ns/net", &st) ||
+	    (uint32_t)st.st_dev != (uint32_t)info->netns_dev ||
+	    (uint32_t)st.st_ino != (uint32_t)info->netns_ino)
+		return NULL;
+	return if_indextoname(info->ifindex, name);
+}
+
+/* Load time as bpftool's print_boot_time(): load_time counts ns since
+ * boot, so the wall clock of boot is REALTIME - BOOTTIME.  The nanosecond
+ * sum is unsigned 64-bit, as in bpftool.  Plain: "%FT%T%z" local time;
+ * JSON: seconds since the epoch ("%s"), written as a bare number. */
+static void boot_time(uint64_t nsecs, char *buf, size_t size)
+{
+	struct timespec real, boot;
+	struct tm tm;
+	time_t secs;
+
+	if (clock_gettime(CLOCK_REALTIME, &real) ||
+	    clock_gettime(CLOCK_BOOTTIME, &boot)) {
+		snprintf(buf, size, "%llu", (unsigned long long)(nsecs / 1000000000));
+		return;
+	}
+	secs = (time_t)((uint64_t)(real.tv_sec - boot.tv_sec) +
+			((uint64_t)(real.tv_nsec - boot.tv_nsec) + nsecs) / 1000000000);
+	if (!localtime_r(&secs, &tm)) {
+		snprintf(buf, size, "%llu", (unsigned long long)(nsecs / 1000000000));
+		return;
+	}
+	if (!strftime(buf, size, opt.json ? "%s" : "%FT%T%z", &tm))
+		*buf = 0;
+}
+
+/* The name to print: bpf_prog_info.name holds 15 characters; a name that
+ * long may be cut, so, like bpftool's get_prog_full_name(), take the
+ * program's first function name from its BTF func info instead. */
+static void full_name(const struct bpf_prog_info *info, int fd, char *buf, size_t size)
+{
+	struct bpf_func_info fi = { 0, 0 };
+	struct bpf_prog_info one;
+	const struct btf_type *t;
+	const char *name = NULL;
+	uint32_t len = sizeof(one);
+	struct btf *btf = NULL;
+
+	snprintf(buf, size, "%.*s", BPF_OBJ_NAME_LEN, info->name);
+	if (strlen(buf) < BPF_OBJ_NAME_LEN - 1 || !info->btf_id || !info->nr_func_info)
+		return;
+	memset(&one, 0, sizeof(one));
+	one.nr_func_info = 1;
+	one.func_info_rec_size = info->func_info_rec_size < sizeof(fi) ?
+				 info->func_info_rec_size : sizeof(fi);
+	one.func_info = (uint64_t)(uintptr_t)&fi;
+	if (sys_obj_info(fd, &one, &len) || btf_load_by_id(one.btf_id, NULL, &btf))
+		return;
+	t = btf_type_by_id(btf, fi.type_id);
+	if (t && btf_kind(t) == BTF_KIND_FUNC)
+		name = btf_name_by_offset(btf, t->name_off);
+	if (name)
+		snprintf(buf, size, "%s", name);
+	btf_free(btf);
+}
+
+/* The ids of the maps the program uses; the count in *n (0: none). */
+static uint32_t *map_ids(int fd, uint32_t nr, uint32_t *n)
+{
+	struct bpf_prog_info info;
+	uint32_t len = sizeof(info), *ids = calloc(nr ? nr : 1, sizeof(*ids));
+
+	*n = 0;
+	if (!ids)
+		return NULL;
+	memset(&info, 0, sizeof(info));
+	info.nr_map_ids = nr;
+	info.map_ids = (uint64_t)(uintptr_t)ids;
+	if (sys_obj_info(fd, &info, &len)) {
+		free(ids);
+		return NULL;
+	}
+	/* A map bound since the first call (BPF_PROG_BIND_MAP) is not in
+	 * the buffer: print what fits. */
+	*n = info.nr_map_ids < nr ? info.nr_map_ids : nr;
+	return ids;
+}
+
+/* ---- show / list -------------------------------------------------- */
+
+static void show_json(struct show_ctx *c, int fd, const struct bpf_prog_info *info,
+		      bool orphaned, const char *memlock)
+{
+	char name[128], ifname[IF_NAMESIZE], when[32];
+	const struct pin *pins = NULL;
+	uint32_t *ids, n, i;
+	size_t npins, p;
+
+	json_start_object(&jw);
+	json_uint_field(&jw, "id", info->id);
+	if (prog_type_name(info->type))
+		json_string_field(&jw, "type", prog_type_name(info->type));
+	else
+		json_uint_field(&jw, "type", info->type);
+	if (*info->name) {
+		full_name(info, fd, name, sizeof(name));
+		json_string_field(&jw, "name", name);
+	}
+	json_name(&jw, "tag");
+	json_rawf(&jw, "\"%02x%02x%02x%02x%02x%02x%02x%02x\"",
+		  info->tag[0], info->tag[1], info->tag[2], info->tag[3],
+		  info->tag[4], info->tag[5], info->tag[6], info->tag[7]);
+	json_bool_field(&jw, "gpl_compatible", info->gpl_compatible);
+	if (info->run_time_ns) {
+		json_uint_field(&jw, "run_time_ns", info->run_time_ns);
+		json_uint_field(&jw, "run_cnt", info->run_cnt);
+	}
+	if (info->recursion_misses)
+		json_uint_field(&jw, "recursion_misses", info->recursion_misses);
+	if (info->ifindex) {
+		json_name(&jw, "dev");
+		json_start_object(&jw);
+		json_uint_field(&jw, "ifindex", info->ifindex);
+		json_uint_field(&jw, "ns_dev", info->netns_dev);
+		json_uint_field(&jw, "ns_inode", info->netns_ino);
+		if (dev_name(info, ifname))
+			json_string_field(&jw, "ifname", ifname);
+		json_end_object(&jw);
+	}
+	/* uid rides on load_time because 0 is a valid uid (bpftool). */
+	if (info->load_time) {
+		boot_time(info->load_time, when, sizeof(when));
+		json_name(&jw, "loaded_at");
+		json_raw(&jw, when);
+		json_uint_field(&jw, "uid", info->created_by_uid);
+	}
+	json_bool_field(&jw, "orphaned", orphaned);
+	json_uint_field(&jw, "bytes_xlated", info->xlated_prog_len);
+	json_bool_field(&jw, "jited", info->jited_prog_len != 0);
+	if (info->jited_prog_len)
+		json_uint_field(&jw, "bytes_jited", info->jited_prog_len);
+	if (memlock)
+		json_int_field(&jw, "bytes_memlock", atoll(memlock));
+	if (info->nr_map_ids && (ids = map_ids(fd, info->nr_map_ids, &n))) {
+		if (n) {
+			json_name(&jw, "map_ids");
+			json_start_array(&jw);
+			for (i = 0; i < n; i++)
+				json_uint(&jw, ids[i]);
+			json_end_array(&jw);
+		}
+		free(ids);
+	}
+	if (info->btf_id)
+		json_int_field(&jw, "btf_id", info->btf_id);
+	/* bpftool prints "pinned" whenever any program is pinned at all. */
+	if (c->have_pins && c->pins.n) {
+		npins = pins_of(&c->pins, info->id, &pins);
+		json_name(&jw, "pinned");
+		json_start_array(&jw);
+		for (p = npins; p-- > 0;)
+			json_string(&jw, pins[p].path);
+		json_end_array(&jw);
+	}
+	refs_json(&c->refs, info->id, &jw);
+	json_end_object(&jw);
+}
+
+static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *info,
+		       bool orphaned, const char *memlock)
+{
+	char name[128], ifname[IF_NAMESIZE], when[32];
+	const struct pin *pins = NULL;
+	uint32_t *ids, n, i;
+	size_t npins = 0, p;
+
+	out_fmt("%u: ", info->id);
+	if (prog_type_name(info->type))
+		out_fmt("%s  ", prog_type_name(info->type));
+	else
+		out_fmt("type %u  ", info->type);
+	if (*info->name) {
+		full_name(info, fd, name, sizeof(name));
+		out_fmt("name %s  ", name);
+	}
+	out_str("tag ");
+	for (i = 0; i < BPF_TAG_SIZE; i++)
+		out_hex_byte(info->tag[i]);
+	if (info->ifindex) {
+		out_str("  offloaded_to ");
+		if (dev_name(info, ifname))
+			out_str(ifname);
+		else
+			out_fmt("ifindex %u ns_dev %llu ns_ino %llu", info->ifindex,
+				(unsigned long long)info->netns_dev,
+				(unsigned long long)info->netns_ino);
+	}
+	if (info->gpl_compatible)
+		out_str("  gpl");
+	if (info->run_time_ns)
+		out_fmt(" run_time_ns %llu run_cnt %llu",
+			(unsigned long long)info->run_time_ns,
+			(unsigned long long)info->run_cnt);
+	if (info->recursion_misses)
+		out_fmt(" recursion_misses %llu", (unsigned long long)info->recursion_misses);
+	out_char('\n');
+
+	if (info->load_time) {
+		boot_time(info->load_time, when, sizeof(when));
+		out_fmt("\tloaded_at %s  uid %u\n", when, info->created_by_uid);
+	}
+	out_fmt("\txlated %uB", info->xlated_prog_len);
+	if (info->jited_prog_len)
+		out_fmt("  jited %uB", info->jited_prog_len);
+	else
+		out_str("  not jited");
+	if (memlock)
+		out_fmt("  memlock %sB", memlock);
+	if (orphaned)
+		out_str("  orphaned");
+	if (info->nr_map_ids && (ids = map_ids(fd, info->nr_map_ids, &n))) {
+		if (n)
+			out_str("  map_ids ");
+		for (i = 0; i < n; i++)
+			out_fmt("%u%s", ids[i], i == n - 1 ? "" : ",");
+		free(ids);
+	}
+	if (c->have_pins)
+		npins = pins_of(&c->pins, info->id, &pins);
+	for (p = npins; p-- > 0;)
+		out_fmt("\n\tpinned %s", pins[p].path);
+	if (info->btf_id)
+		out_fmt("\n\tbtf_id %u", info->btf_id);
+	refs_plain(&c->refs, info->id, "\n\tpids ");
+	out_char('\n');
+}
+
+static int show_one(struct show_ctx *c, int fd)
+{
+	char memlock_s[32];
+	const char *memlock;
+	struct bpf_prog_info info;
+	struct fdinfo fi;
+	int err = sys_prog_info(fd, &info);
+
+	/* ENODEV: an offloaded program whose device is gone; bpftool shows
+	 * it as "orphaned" with what it has. */
+	if (err && err != -ENODEV)
+		return fail(err, "can't get prog info");
+	memlock = sys_fdinfo(fd, &fi) ? NULL
+				      : fdinfo_get(&fi, "memlock", memlock_s, sizeof(memlock_s));
+	if (opt.json)
+		show_json(c, fd, &info, err == -ENODEV, memlock);
+	else
+		show_plain(c, fd, &info, err == -ENODEV, memlock);
+	out_line_done();
+	return 0;
+}
+
+static int do_show(struct args *a)
+{
+	struct show_ctx c;
+	uint32_t id = 0;
+	int err = 0, fd, i;
+
+	memset(&c, 0, sizeof(c));
+	if (a->argc && a->argc != 2)
+		return error("what is '%s'?", arg_peek(a));
+
+	if (opt.bpffs) {
+		if (pins_collect(FD_PROG, &c.pins))
+			return error("failed to create hashmap for pinned paths");
+		c.have_pins = true;
+	}
+	refs_collect(&c.refs, REFS_PROG);
+
+	if (a->argc == 2) {
+		struct fd_list l;
+		int n = prog_handle_all(a, &l);
+
+		err = n < 1 ? -1 : 0;
+		if (opt.json && n > 1)
+			json_start_array(&jw);
+		for (i = 0; i < n && !err; i++)
+			err = show_one(&c, l.fds[i]);
+		if (opt.json && n > 1)
+			json_end_array(&jw);
+		if (n > 0)
+			fd_list_close(&l);
+		goto out;
+	}
+
+	if (opt.json)
+		json_start_array(&jw);
+	for (;;) {
+		err = sys_next_id(SYS_OBJ_PROG, id, &id);
+		if (err) {
+			if (err == -ENOENT)
+				err = 0;
+			else
+				err = error("can't get next program: %s%s", errstr(err),
+					    err == -EINVAL ? " -- kernel too old?" : "");
+			break;
+		}
+		fd = sys_fd_by_id(SYS_OBJ_PROG, id, 0);
+		if (fd == -ENOENT)
+			continue;	/* unloaded since we saw its id */
+		if (fd < 0) {
+			err = fail(fd, "can't get prog by id (%u)", id);
+			break;
+		}
+		err = show_one(&c, fd);
+		close(fd);
+		if (err)
+			break;
+	}
+	if (opt.json)
+		json_end_array(&jw);
+out:
+	refs_free(&c.refs);
+	if (c.have_pins)
+		pins_free(&c.pins);
+	return err;
+}
+
+/* ---- pin ------------------------------------------------------------ */
+
+static int do_pin(struct args *a)
+{
+	const char *path;
+	bool mount_needed;
+	int fd, err;
+
+	if (a->argc < 3)
+		return error("'pin' needs at least 3 arguments, %d found", a->argc);
+	fd = prog_handle(a);
+	if (fd < 0)
+		return -1;
+	path = arg_next(a);
+	err = a->argc ? error("what is '%s'?", arg_peek(a)) : 0;
+	if (!err)
+		err = check_pin_path(path, &mount_needed);
+	if (!err)
+		err = pin_fd(fd, path, mount_needed);
+	close(fd);
+	return err ? -1 : json_done();
+}
+
+/* ---- help and the command table ------------------------------------- */
+
+static int do_help(struct args *a)
+{
+	if (opt.json)
+		return json_done();
+	fprintf(stderr,
+		"Usage: %1$s %2$s { show | list } [PROG]\n"
+		"       %1$s %2$s pin   PROG FILE\n"
+		"       %1$s %2$s help\n"
+		"\n"
+		"       " HELP_SPEC_PROGRAM "\n"
+		"       " HELP_SPEC_OPTIONS " |\n"
+		"                    {-f|--bpffs} | {-n|--nomount} }\n"
+		"\n"
+		"       (bpfbox does not dump, load, attach, detach, run or profile programs)\n",
+		bin_name, "prog");
+	return 0;
+}
+
+/* bpftool's table, in its order, so prefixes resolve the same way. */
+static const struct cmd cmds[] = {
+	{ "show", do_show },
+	{ "list", do_show },
+	{ "help", do_help },
+	{ "dump", NULL },
+	{ "pin", do_pin },
+	{ "load", NULL },
+	{ "loadall", NULL },
+	{ "attach", NULL },
+	{ "detach", NULL },
+	{ "tracelog", NULL },
+	{ "run", NULL },
+	{ "profile", NULL },
+	{ 0 }
+};
+
+int do_prog(struct args *a)
+{
+	return cmd_select(cmds, a, do_help);
+}

@@ -1,0 +1,214 @@
+/* progload: load a tiny BPF program with raw BPF_PROG_LOAD and pin it,
+ * or test-run a pinned one, for the prog/event_pipe/pids tests.
+ *
+ *   progload TYPE PATH [name NAME] [map MAPPATH] [license LIC]
+ *       socket     socket filter: return 0
+ *       xdp        XDP: return XDP_PASS
+ *       perf       socket filter: bpf_perf_event_output(ctx, MAP,
+ *                  BPF_F_CURRENT_CPU, {1..8}, 8); returns the helper's result
+ *       ringbuf    socket filter: bpf_ringbuf_output(MAP, {1..8}, 8, 0);
+ *                  returns the helper's result
+ *       tailcall   socket filter: bpf_tail_call(ctx, MAP, 0); return 0
+ *   progload run PATH [cpu N] [repeat N] [stats 1]
+ *       BPF_PROG_TEST_RUN on a 64-byte packet, on CPU N (default 0),
+ *       with BPF_ENABLE_STATS on for the run when asked (run_time_ns);
+ *       prints "retval R", exit status 0 only when R is 0 (for perf: the
+ *       record reached a reader).
+ * License defaults to "GPL" (perf_event_output is GPL-only).  Uses
+ * bpfbox's own syscall layer; needs no libbpf. */
+#include "../../src/sys_bpf.h"
+
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define R0 0
+#define R1 1
+#define R2 2
+#define R3 3
+#define R4 4
+#define R5 5
+#define R6 6
+#define R10 10
+
+/* Opcodes (class | op | source), from the eBPF instruction set. */
+#define MOV64_IMM(d, i) { 0xb7, d, 0, 0, i }
+#define MOV32_IMM(d, i) { 0xb4, d, 0, 0, i }
+#define MOV64_REG(d, s) { 0xbf, d, s, 0, 0 }
+#define ADD64_IMM(d, i) { 0x07, d, 0, 0, i }
+#define ST_W(d, off, i) { 0x62, d, 0, off, i }
+#define CALL(f) { 0x85, 0, 0, 0, f }
+#define EXIT() { 0x95, 0, 0, 0, 0 }
+/* Two instructions: dst = the map whose fd is patched into the first. */
+#define LD_MAP(d) { 0x18, d, BPF_PSEUDO_MAP_FD, 0, 0 }, { 0, 0, 0, 0, 0 }
+
+static const struct bpf_insn prog_socket[] = { MOV64_IMM(R0, 0), EXIT() };
+static const struct bpf_insn prog_xdp[] = { MOV64_IMM(R0, 2), EXIT() };
+static const struct bpf_insn prog_perf[] = {
+	MOV64_REG(R6, R1),
+	ST_W(R10, -8, 0x04030201),
+	ST_W(R10, -4, 0x08070605),
+	MOV64_REG(R1, R6),
+	LD_MAP(R2),
+	MOV32_IMM(R3, -1),		/* BPF_F_CURRENT_CPU, zero-extended */
+	MOV64_REG(R4, R10),
+	ADD64_IMM(R4, -8),
+	MOV64_IMM(R5, 8),
+	CALL(BPF_FUNC_perf_event_output),
+	EXIT(),
+};
+static const struct bpf_insn prog_ringbuf[] = {
+	ST_W(R10, -8, 0x04030201),
+	ST_W(R10, -4, 0x08070605),
+	LD_MAP(R1),
+	MOV64_REG(R2, R10),
+	ADD64_IMM(R2, -8),
+	MOV64_IMM(R3, 8),
+	MOV64_IMM(R4, 0),
+	CALL(BPF_FUNC_ringbuf_output),
+	EXIT(),
+};
+static const struct bpf_insn prog_tailcall[] = {
+	LD_MAP(R2),
+	MOV64_IMM(R3, 0),
+	CALL(BPF_FUNC_tail_call),
+	MOV64_IMM(R0, 0),
+	EXIT(),
+};
+
+static const struct {
+	const char *name;
+	uint32_t type;
+	const struct bpf_insn *insns;
+	uint32_t n;
+	int needs_map;
+} progs[] = {
+	{ "socket", BPF_PROG_TYPE_SOCKET_FILTER, prog_socket, 2, 0 },
+	{ "xdp", BPF_PROG_TYPE_XDP, prog_xdp, 2, 0 },
+	{ "perf", BPF_PROG_TYPE_SOCKET_FILTER, prog_perf, 12, 1 },
+	{ "ringbuf", BPF_PROG_TYPE_SOCKET_FILTER, prog_ringbuf, 10, 1 },
+	{ "tailcall", BPF_PROG_TYPE_SOCKET_FILTER, prog_tailcall, 6, 1 },
+};
+
+static int die(const char *what, int err)
+{
+	fprintf(stderr, "progload: %s: %s\n", what, strerror(-err));
+	return 1;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: progload {socket|xdp|perf|ringbuf|tailcall} PATH [name NAME] [map MAPPATH] [license LIC]\n"
+			"       progload run PATH [cpu N] [repeat N] [stats 1]\n");
+	return 2;
+}
+
+static int run(int argc, char **argv)
+{
+	static unsigned char pkt[64];
+	struct bpf_attr_test_run a;
+	cpu_set_t set;
+	int i, fd, err, cpu = 0, stats = 0, stats_fd = -1;
+	uint32_t repeat = 1;
+
+	for (i = 3; i + 1 < argc; i += 2) {
+		if (!strcmp(argv[i], "cpu"))
+			cpu = atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "repeat"))
+			repeat = (uint32_t)atoi(argv[i + 1]);
+		else if (!strcmp(argv[i], "stats"))
+			stats = atoi(argv[i + 1]);
+		else
+			return usage();
+	}
+	/* Perf records name the CPU the program ran on: make it known. */
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set))
+		return die("sched_setaffinity", -1);
+	fd = sys_obj_get(argv[2], 0);
+	if (fd < 0)
+		return die(argv[2], fd);
+	if (stats) {
+		uint32_t type = 0;	/* BPF_STATS_RUN_TIME: on while the fd is open */
+
+		stats_fd = sys_bpf(BPF_ENABLE_STATS, &type, sizeof(type));
+		if (stats_fd < 0)
+			return die("enable stats", stats_fd);
+	}
+	memset(&a, 0, sizeof(a));
+	a.prog_fd = (uint32_t)fd;
+	a.data_in = (uint64_t)(uintptr_t)pkt;
+	a.data_size_in = sizeof(pkt);
+	a.repeat = repeat;
+	err = sys_prog_test_run(&a);
+	if (stats_fd >= 0)
+		close(stats_fd);
+	if (err)
+		return die("test run", err);
+	printf("retval %d\n", (int)a.retval);
+	return a.retval != 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct bpf_attr_prog_load a;
+	struct bpf_insn insns[16];
+	const char *name = NULL, *map = NULL, *license = "GPL";
+	static char log[65536];
+	unsigned p, i;
+	int fd, map_fd = -1, err;
+
+	if (argc >= 3 && !strcmp(argv[1], "run"))
+		return run(argc, argv);
+	if (argc < 3 || argc % 2 == 0)
+		return usage();
+	for (p = 0; p < sizeof(progs) / sizeof(progs[0]); p++)
+		if (!strcmp(progs[p].name, argv[1]))
+			break;
+	if (p == sizeof(progs) / sizeof(progs[0]))
+		return usage();
+	for (i = 3; i + 1 < (unsigned)argc; i += 2) {
+		if (!strcmp(argv[i], "name"))
+			name = argv[i + 1];
+		else if (!strcmp(argv[i], "map"))
+			map = argv[i + 1];
+		else if (!strcmp(argv[i], "license"))
+			license = argv[i + 1];
+		else
+			return usage();
+	}
+	if (progs[p].needs_map != !!map)
+		return usage();
+	memcpy(insns, progs[p].insns, progs[p].n * sizeof(insns[0]));
+	if (map) {
+		map_fd = sys_obj_get(map, 0);
+		if (map_fd < 0)
+			return die(map, map_fd);
+		for (i = 0; i < progs[p].n; i++)
+			if (insns[i].code == 0x18)
+				insns[i].imm = map_fd;
+	}
+
+	memset(&a, 0, sizeof(a));
+	a.prog_type = progs[p].type;
+	a.insn_cnt = progs[p].n;
+	a.insns = (uint64_t)(uintptr_t)insns;
+	a.license = (uint64_t)(uintptr_t)license;
+	a.log_buf = (uint64_t)(uintptr_t)log;
+	a.log_size = sizeof(log);
+	a.log_level = 1;
+	if (name)
+		strncpy(a.prog_name, name, BPF_OBJ_NAME_LEN - 1);
+	fd = sys_prog_load(&a);
+	if (fd < 0) {
+		fprintf(stderr, "%s", log);
+		return die("prog load", fd);
+	}
+	err = sys_obj_pin(fd, argv[2]);
+	if (err)
+		return die(argv[2], err);
+	return 0;
+}
