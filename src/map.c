@@ -519,6 +519,7 @@ struct elem {
 	uint8_t *value;
 	uint64_t flags;
 	int value_fd;		/* map or program fd given as VALUE, or -1 */
+	bool map_pinned;	/* the map was named as "pinned FILE" */
 };
 
 enum { WANT_KEY = 1, WANT_VALUE = 2, WANT_FLAGS = 4 };
@@ -563,7 +564,11 @@ static int parse_elem(struct args *a, const struct bpf_map_info *info,
 				if (a->argc < 2)
 					return error(maps ? "not enough value arguments for map in map"
 							  : "not enough value arguments for map of progs");
-				if (!maps && arg_is(a, "id"))
+				/* The kernel empties a prog_array when its last
+				 * user reference goes: warn unless the map was
+				 * named by its pin (bpftool tests the program's
+				 * handle here by mistake). */
+				if (!maps && !e->map_pinned)
 					notice("Warning: updating program array via MAP_ID, make sure this map is kept open\n"
 					     "         by some process or pinned otherwise update will be lost");
 				sub.argc = 2;
@@ -654,6 +659,7 @@ static int do_update(struct args *a)
 	unsigned cpus;
 	int fd, err;
 
+	e.map_pinned = arg_is(a, "pinned");
 	fd = open_map_for_elem(a, 0, &info, &cpus, &kv);
 	if (fd < 0)
 		return -1;
