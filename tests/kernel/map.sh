@@ -265,3 +265,32 @@ testing "version" 'bpfbox version | head -1 | cut -d" " -f1' "bpfbox"
 testing "unknown option" 'bpfbox -j --frobnicate map show; echo "rc=$?"' \
 	"{\"error\":\"unrecognized option '--frobnicate'\"}
 rc=255"
+
+# ---- prog_array (guide: value pinned PROG) ------------------------------------
+bpfbox map create $T/pa type prog_array key 4 value 4 entries 4 name pa
+PA_NAME=pa$$
+$H/progload socket $T/prog name $PA_NAME
+PROG_ID=$(bpfbox -j prog show pinned $T/prog | sed 's/^{"id":\([0-9]*\),.*/\1/')
+testing "prog_array update with a pinned program (guide)" \
+	'bpfbox map update pinned $T/pa key 0 0 0 0 value pinned $T/prog; echo "rc=$?"' "rc=0"
+testing "prog_array dump shows the program id, skips empty slots" \
+	'bpfbox map dump pinned $T/pa' \
+	"key: 00 00 00 00  value: $(printf '%02x %02x %02x %02x' $((PROG_ID & 255)) $((PROG_ID >> 8 & 255)) $((PROG_ID >> 16 & 255)) $((PROG_ID >> 24)))
+Found 1 element"
+testing "prog_array update by program id and by name" \
+	'bpfbox map update pinned $T/pa key 1 0 0 0 value id $PROG_ID 2>/dev/null && bpfbox map update pinned $T/pa key 2 0 0 0 value name $PA_NAME; echo "rc=$?"; bpfbox map dump pinned $T/pa | tail -1' \
+	"rc=0
+Found 3 elements"
+testing "prog_array via map id warns that the update may be lost" \
+	'bpfbox map update id $(map_id $T/pa) key 0 0 0 0 value pinned $T/prog 2>&1 | head -1' \
+	"Warning: updating program array via MAP_ID, make sure this map is kept open"
+testing "prog_array value must be a program" \
+	'bpfbox map update pinned $T/pa key 0 0 0 0 value pinned $T/pa; echo "rc=$?"' \
+	"Error: incorrect object type: map
+rc=255"
+testing "prog_array value with a bad tag" \
+	'bpfbox map update pinned $T/pa key 0 0 0 0 value tag 12zz; echo "rc=$?"' \
+	"Error: can't parse tag
+rc=255"
+testing "map show of a prog_array names its owner program type" \
+	'bpfbox map show pinned $T/pa | sed -n 3p' "	owner_prog_type socket_filter  owner jited"
