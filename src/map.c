@@ -1111,7 +1111,7 @@ static const struct cmd cmds[] = {
 	{ "getnext", do_getnext },
 	{ "delete", do_delete },
 	{ "pin", do_pin },
-	{ "event_pipe", NULL },
+	{ "event_pipe", do_event_pipe },
 	{ "create", do_create },
 	{ "peek", do_lookup },
 	{ "push", do_update },
