@@ -1,0 +1,74 @@
+/* libFuzzer target for the BTF parser and formatter (src/btf.c,
+ * src/btf_fmt.c): the input is a BTF blob, parsed standalone and split
+ * on a fixed base; every type of a parsed blob is resolved and formatted
+ * (plain and JSON rules) over the input's own bytes as the value.  Any
+ * crash, sanitizer report or hang is a bug: untrusted BTF must give a
+ * clean error or output.  Built and run by `make fuzz` (tests/btf.mk). */
+#include "../helpers/btf_layouts.h"
+#include "../../src/btf_fmt.h"
+#include "../../src/out.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static struct btf *base;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct bb b;
+	uint32_t k, v;
+	size_t size;
+	void *blob;
+	int fd = open("/dev/null", O_WRONLY);
+
+	/* The formatter writes to stdout through out.c: discard it. */
+	if (fd >= 0) {
+		dup2(fd, 1);
+		close(fd);
+	}
+	out_init();
+	bb_init(&b);
+	layout_chars(&b, &k, &v);
+	blob = bb_blob(&b, &size);
+	bb_free(&b);
+	if (btf_new(blob, size, NULL, &base))
+		abort();
+	free(blob);
+	return 0;
+}
+
+static void exercise(const struct btf *btf, const uint8_t *data, size_t size)
+{
+	uint32_t id, end = btf_end_id(btf);
+	struct json j;
+
+	/* Bound the work per input: the first types and the last ones. */
+	for (id = 0; id < end; id++) {
+		if (id == 64 && end > 128)
+			id = end - 64;
+		btf_resolve_size(btf, id);
+		btf_resolve_type(btf, id, true);
+		json_init(&j, true);
+		btf_fmt_value_n(&j, btf, id, data, size, true);
+		json_init(&j, false);
+		btf_fmt_value_n(&j, btf, id, data, size, false);
+	}
+	btf_find_by_name_kind(btf, "int", BTF_KIND_INT);
+	out_flush();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct btf *btf;
+
+	if (!btf_new(data, size, NULL, &btf)) {
+		exercise(btf, data, size);
+		btf_free(btf);
+	}
+	if (!btf_new(data, size, base, &btf)) {
+		exercise(btf, data, size);
+		btf_free(btf);
+	}
+	return 0;
+}
