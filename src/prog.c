@@ -123,13 +123,65 @@ static uint32_t *map_ids(int fd, uint32_t nr, uint32_t *n)
 	return ids;
 }
 
+/* The pins of one program in the order bpftool prints them.  bpftool
+ * appends every pin it finds (discovery order, over all bpffs mounts) to
+ * a libbpf hashmap: each insert goes to the head of its bucket, and each
+ * time the map grows (to 4 slots, then doubling when size * 4 / 3 would
+ * pass the capacity) a bucket's chain is re-inserted and so reversed.
+ * Replay that for this id's pins; total is the whole table's size.
+ * Fills out[] (room for n) from pins sorted newest first (pins_of). */
+static void pins_bpftool_order(const struct pin *pins, size_t n, size_t total,
+			       const struct pin **out)
+{
+	size_t cap = 0, used = 0, next = 0, grow, i;
+
+	for (;;) {
+		/* Index of the next insert that grows the map first. */
+		grow = cap ? (3 * (cap + 1) + 3) / 4 - 1 : 0;
+		if (grow >= total)
+			break;
+		/* Inserts of ours before that grow go to the chain's head. */
+		while (next < n && pins[n - 1 - next].seq < grow) {
+			memmove(out + 1, out, used * sizeof(*out));
+			out[0] = &pins[n - 1 - next++];
+			used++;
+		}
+		for (i = 0; i < used / 2; i++) {
+			const struct pin *tmp = out[i];
+
+			out[i] = out[used - 1 - i];
+			out[used - 1 - i] = tmp;
+		}
+		cap = cap ? cap * 2 : 4;
+	}
+	while (next < n) {
+		memmove(out + 1, out, used * sizeof(*out));
+		out[0] = &pins[n - 1 - next++];
+		used++;
+	}
+}
+
+/* This program's pins, in bpftool's order; NULL when there are none. */
+static const struct pin **prog_pins(const struct show_ctx *c, uint32_t id, size_t *n)
+{
+	const struct pin *pins, **order;
+
+	*n = c->have_pins ? pins_of(&c->pins, id, &pins) : 0;
+	if (!*n || !(order = calloc(*n, sizeof(*order)))) {
+		*n = 0;
+		return NULL;
+	}
+	pins_bpftool_order(pins, *n, c->pins.n, order);
+	return order;
+}
+
 /* ---- show / list -------------------------------------------------- */
 
 static void show_json(struct show_ctx *c, int fd, const struct bpf_prog_info *info,
 		      bool orphaned, const char *memlock)
 {
 	char name[128], ifname[IF_NAMESIZE], when[32];
-	const struct pin *pins = NULL;
+	const struct pin **pins;
 	uint32_t *ids, n, i;
 	size_t npins, p;
 
@@ -192,12 +244,13 @@ static void show_json(struct show_ctx *c, int fd, const struct bpf_prog_info *in
 		json_int_field(&jw, "btf_id", info->btf_id);
 	/* bpftool prints "pinned" whenever any program is pinned at all. */
 	if (c->have_pins && c->pins.n) {
-		npins = pins_of(&c->pins, info->id, &pins);
+		pins = prog_pins(c, info->id, &npins);
 		json_name(&jw, "pinned");
 		json_start_array(&jw);
-		for (p = npins; p-- > 0;)
-			json_string(&jw, pins[p].path);
+		for (p = 0; p < npins; p++)
+			json_string(&jw, pins[p]->path);
 		json_end_array(&jw);
+		free(pins);
 	}
 	refs_json(&c->refs, info->id, &jw);
 	json_end_object(&jw);
@@ -207,9 +260,9 @@ static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *i
 		       bool orphaned, const char *memlock)
 {
 	char name[128], ifname[IF_NAMESIZE], when[32];
-	const struct pin *pins = NULL;
+	const struct pin **pins;
 	uint32_t *ids, n, i;
-	size_t npins = 0, p;
+	size_t npins, p;
 
 	out_fmt("%u: ", info->id);
 	if (prog_type_name(info->type))
@@ -262,10 +315,10 @@ static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *i
 			out_fmt("%u%s", ids[i], i == n - 1 ? "" : ",");
 		free(ids);
 	}
-	if (c->have_pins)
-		npins = pins_of(&c->pins, info->id, &pins);
-	for (p = npins; p-- > 0;)
-		out_fmt("\n\tpinned %s", pins[p].path);
+	pins = prog_pins(c, info->id, &npins);
+	for (p = 0; p < npins; p++)
+		out_fmt("\n\tpinned %s", pins[p]->path);
+	free(pins);
 	if (info->btf_id)
 		out_fmt("\n\tbtf_id %u", info->btf_id);
 	refs_plain(&c->refs, info->id, "\n\tpids ");
