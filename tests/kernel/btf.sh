@@ -625,4 +625,48 @@ want="$want
 testing "btf percpu: plain lookup, every possible CPU" \
 	'bpfbox map lookup pinned $T/percpu key 1 0 0 0' "$want"
 
+# ---- btf show / list -------------------------------------------------------
+# One BTF object shared by 5 maps and 2 programs.  bpftool lists their ids
+# in its hashmap's order, which depends on every map and program of the
+# machine: checked against bpftool itself when it is installed, else as
+# sets.
+mkdir -p "$T/shared"
+"$H/mkbtfmap" -s 5 2 union "$T/shared"
+btf_id=$(bpfbox -j map show pinned "$T/shared/m0" | sed -n 's/.*"btf_id":\([0-9]*\).*/\1/p')
+map_ids=$(for i in 0 1 2 3 4; do map_id "$T/shared/m$i"; done | sort -n | tr '\n' ' ')
+testing "btf show id: the maps using the BTF" \
+	'bpfbox btf show id $btf_id | sed -n "s/.*map_ids //p" | tr , "\n" | sort -n | tr "\n" " "' \
+	"$map_ids"
+testing "btf show id: plain layout" \
+	'bpfbox btf show id $btf_id | sed "s/prog_ids [0-9]*,[0-9]*/prog_ids P,P/; s/map_ids [0-9,]*/map_ids M/"' \
+	"$btf_id: name <anon>  size $(bpfbox -j btf show id $btf_id | sed -n 's/.*"size":\([0-9]*\).*/\1/p')B  prog_ids P,P  map_ids M"
+testing "btf -j show id: fields" \
+	'bpfbox -j btf show id $btf_id | sed "s/\[[0-9,]*\]/[]/g; s/\"size\":[0-9]*/\"size\":S/"' \
+	"{\"id\":$btf_id,\"size\":S,\"prog_ids\":[],\"map_ids\":[],\"kernel\":false}"
+testing "btf list: vmlinux is a kernel BTF named [vmlinux]" \
+	'bpfbox btf list | grep -c "^[0-9]*: name \[vmlinux\]  size $(wc -c < /sys/kernel/btf/vmlinux)B$"' "1"
+testing "btf -j list: vmlinux" \
+	'bpfbox -j btf list | grep -o "{[^{]*\"kernel\":true,\"name\":\"vmlinux\"}" | sed "s/\"id\":[0-9]*/\"id\":N/"' \
+	"{\"id\":N,\"size\":$(wc -c < /sys/kernel/btf/vmlinux),\"prog_ids\":[],\"map_ids\":[],\"kernel\":true,\"name\":\"vmlinux\"}"
+testing "btf show id of no object" \
+	'bpfbox btf show id 4294967295; echo "rc=$?"' \
+	"Error: can't get BTF object by id (4294967295): No such file or directory
+rc=255"
+testing "btf show id without a number" \
+	'bpfbox btf show id; echo "rc=$?"' "Error: what is 'id'?
+rc=255"
+testing "btf show: a word other than id" \
+	'bpfbox btf show idx 1; echo "rc=$?"' "Error: expected 'id', got: 'idx'?
+rc=255"
+testing "btf show: a bad id" \
+	'bpfbox -j btf show id 1x; echo "rc=$?"' '{"error":"can'"'"'t parse 1x as ID"}
+rc=255'
+if command -v bpftool >/dev/null 2>&1; then
+	for m in "" -j -p; do
+		testing "btf show id ${m:-plain}: same as bpftool (hashmap order)" \
+			'bpfbox $m btf show id $btf_id' "$(bpftool $m btf show id $btf_id)"
+	done
+	testing "btf show: same as bpftool" 'bpfbox btf show' "$(bpftool btf show)"
+fi
+
 fi
