@@ -49,6 +49,7 @@ build:
 	mkdir -p build
 
 -include tests/tests.mk
+-include tests/btf.mk
 -include tools/tools.mk
 
 strip: bpfbox
