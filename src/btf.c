@@ -45,10 +45,11 @@ static const struct btf_type void_type;
 static size_t record_len(const struct btf *btf, const struct btf_type *t,
 			 size_t avail)
 {
-	size_t n = sizeof(*t), vlen = btf_vlen(t);
+	size_t n = sizeof(*t), vlen;
 
 	if (avail < n)
-		return 0;
+		return 0;	/* not even the fixed part: t->info is not ours */
+	vlen = btf_vlen(t);
 	switch (btf_kind(t)) {
 	case BTF_KIND_PTR:
 	case BTF_KIND_FWD:

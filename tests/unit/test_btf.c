@@ -88,6 +88,32 @@ TEST(btf_header_checks)
 	free(blob);
 }
 
+/* Found by the fuzzer: a type section ending in a partial record at the
+ * very end of the blob; its info word must not be read. */
+TEST(btf_partial_record_at_end)
+{
+	unsigned char blob[24 + 2 + 6];
+	struct btf_header h;
+	unsigned char *exact;
+
+	memset(&h, 0, sizeof(h));
+	h.magic = BTF_MAGIC;
+	h.version = BTF_VERSION;
+	h.hdr_len = 24;
+	h.str_off = 0;
+	h.str_len = 2;
+	h.type_off = 2;
+	h.type_len = 6;
+	memcpy(blob, &h, 24);
+	memcpy(blob + 24, "\0\0", 2);
+	memset(blob + 26, 0xff, 6);
+	/* An exact-size heap copy, so a sanitizer would see an overread. */
+	exact = malloc(sizeof(blob));
+	memcpy(exact, blob, sizeof(blob));
+	CHECK_INT(parse_raw(exact, sizeof(blob)), -EINVAL);
+	free(exact);
+}
+
 /* A longer header (newer format) and sections not 4-byte aligned. */
 TEST(btf_long_header_unaligned)
 {
