@@ -349,19 +349,21 @@ static int fmt_ptr(struct fmt *f, const uint8_t *p)
 	return 0;
 }
 
-/* IEEE half to float: exact, every half is a float. */
+/* IEEE half to float: exact, every half is a float.  Normal numbers and
+ * infinities/NaNs move their fields over; subnormals are m * 2^-24. */
 static float half_to_float(uint16_t h)
 {
-	unsigned e = h >> 10 & 0x1f, m = h & 0x3ff;
+	uint32_t e = h >> 10 & 0x1f, m = h & 0x3ff, bits;
 	float v;
 
-	if (e == 0x1f)
-		v = m ? __builtin_nanf("") : __builtin_inff();
-	else if (e)
-		v = (float)(m | 0x400) * __builtin_ldexpf(1, (int)e - 25);
-	else
-		v = (float)m * __builtin_ldexpf(1, -24);
-	return h & 0x8000 ? -v : v;
+	if (!e) {
+		v = (float)m / 16777216.0f;
+		return h & 0x8000 ? -v : v;
+	}
+	bits = (uint32_t)(h & 0x8000) << 16 |
+	       (e == 0x1f ? 0xffu : e - 15 + 127) << 23 | m << 13;
+	memcpy(&v, &bits, sizeof(v));
+	return v;
 }
 
 /* FLOAT (bpftool: "(unsupported-kind)"): the shortest decimal that reads
