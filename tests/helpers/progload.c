@@ -1,7 +1,7 @@
 /* progload: load a tiny BPF program with raw BPF_PROG_LOAD and pin it,
  * or test-run a pinned one, for the prog/event_pipe/pids tests.
  *
- *   progload TYPE PATH [name NAME] [map MAPPATH] [license LIC]
+ *   progload TYPE PATH [name NAME] [map MAPPATH] [license LIC] [func FUNC]
  *       socket     socket filter: return 0
  *       xdp        XDP: return XDP_PASS
  *       perf       socket filter: bpf_perf_event_output(ctx, MAP,
@@ -14,9 +14,12 @@
  *       with BPF_ENABLE_STATS on for the run when asked (run_time_ns);
  *       prints "retval R", exit status 0 only when R is 0 (for perf: the
  *       record reached a reader).
+ * func FUNC loads BTF with one FUNC record "int FUNC(void)" and func info
+ * naming the program's one function (prog show's full names, btf_id).
  * License defaults to "GPL" (perf_event_output is GPL-only).  Uses
  * bpfbox's own syscall layer; needs no libbpf. */
 #include "../../src/sys_bpf.h"
+#include "btf_builder.h"
 
 #include <sched.h>
 #include <stdio.h>
@@ -100,7 +103,7 @@ static int die(const char *what, int err)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: progload {socket|xdp|perf|ringbuf|tailcall} PATH [name NAME] [map MAPPATH] [license LIC]\n"
+	fprintf(stderr, "usage: progload {socket|xdp|perf|ringbuf|tailcall} PATH [name NAME] [map MAPPATH] [license LIC] [func FUNC]\n"
 			"       progload run PATH [cpu N] [repeat N] [stats 1]\n");
 	return 2;
 }
@@ -156,7 +159,8 @@ int main(int argc, char **argv)
 {
 	struct bpf_attr_prog_load a;
 	struct bpf_insn insns[16];
-	const char *name = NULL, *map = NULL, *license = "GPL";
+	const char *name = NULL, *map = NULL, *license = "GPL", *func = NULL;
+	struct bpf_func_info finfo = { 0, 0 };
 	static char log[65536];
 	unsigned p, i;
 	int fd, map_fd = -1, err;
@@ -177,6 +181,8 @@ int main(int argc, char **argv)
 			map = argv[i + 1];
 		else if (!strcmp(argv[i], "license"))
 			license = argv[i + 1];
+		else if (!strcmp(argv[i], "func"))
+			func = argv[i + 1];
 		else
 			return usage();
 	}
@@ -202,6 +208,25 @@ int main(int argc, char **argv)
 	a.log_level = 1;
 	if (name)
 		strncpy(a.prog_name, name, BPF_OBJ_NAME_LEN - 1);
+	if (func) {
+		struct bb b;
+		void *blob;
+		size_t size;
+		int btf_fd;
+
+		bb_init(&b);
+		finfo.type_id = bb_func(&b, func, bb_func_proto(&b, bb_int(&b, "int", 4, BTF_INT_SIGNED)), 0);
+		blob = bb_blob(&b, &size);
+		btf_fd = sys_btf_load(blob, (uint32_t)size, log, sizeof(log));
+		if (btf_fd < 0) {
+			fprintf(stderr, "%s", log);
+			return die("btf load", btf_fd);
+		}
+		a.prog_btf_fd = (uint32_t)btf_fd;
+		a.func_info_rec_size = sizeof(finfo);
+		a.func_info = (uint64_t)(uintptr_t)&finfo;
+		a.func_info_cnt = 1;
+	}
 	fd = sys_prog_load(&a);
 	if (fd < 0) {
 		fprintf(stderr, "%s", log);

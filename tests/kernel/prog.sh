@@ -79,6 +79,31 @@ testing "all programs include ours" \
 testing "all programs (json) is one array with ours" \
 	'bpfbox -j prog show | grep -c "^\[.*{\"id\":$X_ID,\"type\":\"xdp\",\"tag\":\"$XDP_TAG\",\"gpl_compatible\":false,.*\]$"' "1"
 
+testing "full name from BTF func info, and btf_id" \
+	'$H/progload socket $T/f name pt_a_long_function_name func pt_a_long_function_name &&
+	 bpfbox prog show pinned $T/f | pt_norm | sed "s/^[0-9]*:/I:/; s/btf_id [0-9]*/btf_id B/"' \
+	"I: socket_filter  name pt_a_long_function_name  tag $SOCK_TAG  gpl
+	loaded_at T  uid 0
+	xlated 16B  jited NB  memlock NB
+	btf_id B"
+testing "full name (json)" \
+	'bpfbox -j prog show pinned $T/f | grep -o "\"name\":\"[^\"]*\""' '"name":"pt_a_long_function_name"'
+testing "a short name is not looked up in BTF" \
+	'$H/progload socket $T/f2 name pt_short func pt_other_name && bpfbox prog show pinned $T/f2 | head -1 | grep -o "name [a-z_]*"' \
+	"name pt_short"
+
+# ---- prog_array owners (map show, from fdinfo) ------------------------
+testing "prog_array: no owner before any program uses it" \
+	'bpfbox map create $T/pra type prog_array key 4 value 4 entries 4 name pt_pra &&
+	 bpfbox map create $T/prb type prog_array key 4 value 4 entries 4 name pt_prb &&
+	 bpfbox map show pinned $T/pra | grep -c owner' "0"
+testing "prog_array: owned by the program that tail-calls through it" \
+	'$H/progload tailcall $T/tc map $T/pra name pt_tc && bpfbox map show pinned $T/pra | sed -n 3p' \
+	"	owner_prog_type socket_filter  owner jited"
+testing "prog_array: owned once a program is inserted" \
+	'bpfbox map update pinned $T/prb key 0 0 0 0 value pinned $T/x && bpfbox -j map show pinned $T/prb | grep -o "\"owner_prog_type\":\"xdp\",\"owner_jited\":true"' \
+	'"owner_prog_type":"xdp","owner_jited":true'
+
 # ---- PROG handles ----------------------------------------------------
 testing "name matching several programs (json array)" \
 	'$H/progload xdp $T/x2 name pt_twin && $H/progload xdp $T/x3 name pt_twin;
@@ -184,6 +209,13 @@ if command -v bpftool >/dev/null 2>&1; then
 		pt_same $o prog show name pt_twin
 	done
 	pt_same prog show tag $XDP_TAG
+	pt_same prog show pinned $T/f
+	pt_same -j prog show pinned $T/f
+	pt_same prog show pinned $T/tc
+	for o in "" -j -p; do
+		pt_same $o map show pinned $T/pra
+		pt_same $o map show pinned $T/prb
+	done
 	pt_same -p prog show tag $XDP_TAG
 	pt_same prog show id 4294967295
 	pt_same prog show name pt_twin extra
