@@ -608,79 +608,87 @@ static int parse_elem(struct args *a, const struct bpf_map_info *info,
 	}
 }
 
-struct kv {
-	uint8_t *key, *value;
+/* ---- the entry commands: update, lookup, pop, getnext, delete -------- */
+
+/* What an entry command is: how it opens the map, which words it takes,
+ * and what it does once everything is parsed.  run_elem() does the rest
+ * the same way for all of them: open, size buffers from the map's info,
+ * parse every word, then the one syscall. */
+struct elem_cmd {
+	uint32_t open_flags;
+	unsigned (*want)(const struct bpf_map_info *info, const struct args *rest);
+	int (*run)(int fd, const struct bpf_map_info *info, unsigned cpus,
+		   struct elem *e, bool have_key);
 };
 
-static int kv_alloc(const struct bpf_map_info *info, unsigned cpus, struct kv *kv)
-{
-	kv->key = calloc(1, info->key_size ? info->key_size : 1);
-	kv->value = calloc(1, map_value_bytes(info, cpus) ? map_value_bytes(info, cpus) : 1);
-	if (!kv->key || !kv->value) {
-		free(kv->key);
-		free(kv->value);
-		return error("mem alloc failed");
-	}
-	return 0;
-}
-
-static void kv_free(struct kv *kv)
-{
-	free(kv->key);
-	free(kv->value);
-}
-
-/* A command that names one map and then entry words: open it, read its
- * info, size the buffers. */
-static int open_map_for_elem(struct args *a, uint32_t flags, struct bpf_map_info *info,
-			     unsigned *cpus, struct kv *kv)
-{
-	int fd;
-
-	if (a->argc < 2)
-		usage();
-	fd = map_handle_info(a, flags, info);
-	if (fd < 0)
-		return -1;
-	if (possible_cpus(cpus) || kv_alloc(info, *cpus, kv)) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
-/* ---- update / push / enqueue ---------------------------------------- */
-
-static int do_update(struct args *a)
+static int run_elem(struct args *a, const struct elem_cmd *cmd)
 {
 	struct bpf_map_info info;
 	struct elem e = { 0 };
-	struct kv kv;
-	unsigned cpus;
-	int fd, err;
+	unsigned cpus = 0, want;
+	size_t vbytes;
+	int fd, err = -1;
 
+	if (a->argc < 2)
+		usage();
 	e.map_pinned = arg_is(a, "pinned");
-	fd = open_map_for_elem(a, 0, &info, &cpus, &kv);
+	e.value_fd = -1;
+	fd = map_handle_info(a, cmd->open_flags, &info);
 	if (fd < 0)
 		return -1;
-	e.key = kv.key;
-	e.value = kv.value;
-	err = parse_elem(a, &info, cpus,
-			 (info.key_size ? WANT_KEY : 0) | (info.value_size ? WANT_VALUE : 0) |
-			 WANT_FLAGS, &e);
-	if (!err) {
-		err = sys_map_update(fd, info.key_size ? kv.key : NULL, kv.value,
-				     e.flags);
-		err = err ? fail(err, "update failed") : json_done();
+	if (possible_cpus(&cpus))
+		goto out;
+	vbytes = map_value_bytes(&info, cpus);
+	e.key = calloc(1, info.key_size ? info.key_size : 1);
+	e.value = calloc(1, vbytes ? vbytes : 1);
+	if (!e.key || !e.value) {
+		error("mem alloc failed");
+		goto out;
 	}
+	want = cmd->want(&info, a);
+	if (parse_elem(a, &info, cpus, want, &e))
+		goto out;
+	err = cmd->run(fd, &info, cpus, &e, want & WANT_KEY);
+out:
 	if (e.value_fd >= 0)
 		close(e.value_fd);
-	kv_free(&kv);
+	free(e.key);
+	free(e.value);
 	close(fd);
 	return err;
 }
 
-/* ---- lookup / peek, pop / dequeue ----------------------------------- */
+/* Keyless maps (queue, stack) take no key; a value only when updating. */
+static unsigned want_key(const struct bpf_map_info *info, const struct args *rest)
+{
+	return info->key_size ? WANT_KEY : 0;
+}
+
+static unsigned want_update(const struct bpf_map_info *info, const struct args *rest)
+{
+	return want_key(info, rest) | (info->value_size ? WANT_VALUE : 0) | WANT_FLAGS;
+}
+
+static unsigned want_nothing(const struct bpf_map_info *info, const struct args *rest)
+{
+	return 0;
+}
+
+/* getnext: the key is optional; without it, the first key. */
+static unsigned want_key_if_given(const struct bpf_map_info *info, const struct args *rest)
+{
+	return rest->argc ? WANT_KEY : 0;
+}
+
+static unsigned want_key_always(const struct bpf_map_info *info, const struct args *rest)
+{
+	return WANT_KEY;
+}
+
+static const void *key_or_null(const struct bpf_map_info *info, const struct elem *e)
+{
+	return info->key_size ? e->key : NULL;
+}
 
 static int print_key_value(const struct bpf_map_info *info, unsigned cpus,
 			   const uint8_t *key, const uint8_t *value)
@@ -704,155 +712,111 @@ static int print_key_value(const struct bpf_map_info *info, unsigned cpus,
 	return 0;
 }
 
-static int do_lookup(struct args *a)
+static int run_update(int fd, const struct bpf_map_info *info, unsigned cpus,
+		      struct elem *e, bool have_key)
 {
-	struct bpf_map_info info;
-	struct elem e = { 0 };
-	struct kv kv;
-	unsigned cpus;
-	int fd, err;
+	int err = sys_map_update(fd, key_or_null(info, e), e->value, e->flags);
 
-	fd = open_map_for_elem(a, BPF_F_RDONLY, &info, &cpus, &kv);
-	if (fd < 0)
-		return -1;
-	e.key = kv.key;
-	err = parse_elem(a, &info, cpus, info.key_size ? WANT_KEY : 0, &e);
-	if (err)
-		goto out;
-	err = sys_map_lookup(fd, info.key_size ? kv.key : NULL, kv.value);
+	return err ? fail(err, "update failed") : json_done();
+}
+
+static int run_lookup(int fd, const struct bpf_map_info *info, unsigned cpus,
+		      struct elem *e, bool have_key)
+{
+	int err = sys_map_lookup(fd, key_or_null(info, e), e->value);
+
 	if (err == -ENOENT) {
 		if (opt.json) {
 			json_null(&jw);
 		} else {
 			out_str("key:\n");
-			hex_plain(kv.key, info.key_size);
+			hex_plain(e->key, info->key_size);
 			out_str("\n\nNot found\n");
 		}
-		err = -1;
-	} else if (err) {
-		err = fail(err, "lookup failed");
-	} else {
-		err = print_key_value(&info, cpus, kv.key, kv.value);
+		return -1;
 	}
-out:
-	kv_free(&kv);
-	close(fd);
-	return err;
+	if (err)
+		return fail(err, "lookup failed");
+	return print_key_value(info, cpus, e->key, e->value);
 }
 
-static int do_pop(struct args *a)
+static int run_pop(int fd, const struct bpf_map_info *info, unsigned cpus,
+		   struct elem *e, bool have_key)
 {
-	struct bpf_map_info info;
-	struct elem e = { 0 };
-	struct kv kv;
-	unsigned cpus;
-	int fd, err;
+	int err = sys_map_lookup_and_delete(fd, key_or_null(info, e), e->value);
 
-	fd = open_map_for_elem(a, 0, &info, &cpus, &kv);
-	if (fd < 0)
-		return -1;
-	/* bpftool takes no words here but ignores extra ones; reject them. */
-	e.key = kv.key;
-	err = parse_elem(a, &info, cpus, 0, &e);
-	if (err)
-		goto out;
-	err = sys_map_lookup_and_delete(fd, info.key_size ? kv.key : NULL, kv.value);
 	if (err == -ENOENT) {
 		if (opt.json)
 			json_null(&jw);
 		else
 			error("empty map");
-		err = -1;
-	} else if (err) {
-		err = fail(err, "pop failed");
-	} else {
-		err = print_key_value(&info, cpus, kv.key, kv.value);
+		return -1;
 	}
-out:
-	kv_free(&kv);
-	close(fd);
-	return err;
+	if (err)
+		return fail(err, "pop failed");
+	return print_key_value(info, cpus, e->key, e->value);
 }
 
-/* ---- getnext / delete ----------------------------------------------- */
-
-static int do_getnext(struct args *a)
+static int run_getnext(int fd, const struct bpf_map_info *info, unsigned cpus,
+		       struct elem *e, bool have_key)
 {
-	struct bpf_map_info info;
-	struct elem e = { 0 };
-	struct kv kv;
-	uint8_t *next;
-	unsigned cpus;
-	bool have_key;
-	int fd, err;
+	uint8_t *next = calloc(1, info->key_size ? info->key_size : 1);
+	int err;
 
-	fd = open_map_for_elem(a, BPF_F_RDONLY, &info, &cpus, &kv);
-	if (fd < 0)
-		return -1;
-	next = calloc(1, info.key_size ? info.key_size : 1);
-	have_key = a->argc > 0;
-	e.key = kv.key;
-	err = next ? 0 : error("mem alloc failed");
-	if (!err && have_key)
-		err = parse_elem(a, &info, cpus, WANT_KEY, &e);
-	if (err)
-		goto out;
-	err = sys_map_next_key(fd, have_key ? kv.key : NULL, next);
+	if (!next)
+		return error("mem alloc failed");
+	err = sys_map_next_key(fd, have_key ? e->key : NULL, next);
 	if (err) {
-		err = fail(err, "can't get next key");
-		goto out;
+		free(next);
+		return fail(err, "can't get next key");
 	}
 	if (opt.json) {
 		json_start_object(&jw);
 		if (have_key) {
 			json_name(&jw, "key");
-			json_hex_array(&jw, kv.key, info.key_size);
+			json_hex_array(&jw, e->key, info->key_size);
 		} else {
 			json_null_field(&jw, "key");
 		}
 		json_name(&jw, "next_key");
-		json_hex_array(&jw, next, info.key_size);
+		json_hex_array(&jw, next, info->key_size);
 		json_end_object(&jw);
 	} else {
 		if (have_key) {
 			out_str("key:\n");
-			hex_plain(kv.key, info.key_size);
+			hex_plain(e->key, info->key_size);
 			out_char('\n');
 		} else {
 			out_str("key: None\n");
 		}
 		out_str("next key:\n");
-		hex_plain(next, info.key_size);
+		hex_plain(next, info->key_size);
 		out_char('\n');
 	}
-out:
 	free(next);
-	kv_free(&kv);
-	close(fd);
-	return err;
+	return 0;
 }
 
-static int do_delete(struct args *a)
+static int run_delete(int fd, const struct bpf_map_info *info, unsigned cpus,
+		      struct elem *e, bool have_key)
 {
-	struct bpf_map_info info;
-	struct elem e = { 0 };
-	struct kv kv;
-	unsigned cpus;
-	int fd, err;
+	int err = sys_map_delete(fd, e->key);
 
-	fd = open_map_for_elem(a, 0, &info, &cpus, &kv);
-	if (fd < 0)
-		return -1;
-	e.key = kv.key;
-	err = parse_elem(a, &info, cpus, WANT_KEY, &e);
-	if (!err) {
-		err = sys_map_delete(fd, kv.key);
-		err = err ? fail(err, "delete failed") : json_done();
-	}
-	kv_free(&kv);
-	close(fd);
-	return err;
+	return err ? fail(err, "delete failed") : json_done();
 }
+
+static const struct elem_cmd update_cmd = { 0, want_update, run_update };
+static const struct elem_cmd lookup_cmd = { BPF_F_RDONLY, want_key, run_lookup };
+/* bpftool ignores words after pop's MAP; bpfbox rejects them. */
+static const struct elem_cmd pop_cmd = { 0, want_nothing, run_pop };
+static const struct elem_cmd getnext_cmd = { BPF_F_RDONLY, want_key_if_given, run_getnext };
+static const struct elem_cmd delete_cmd = { 0, want_key_always, run_delete };
+
+static int do_update(struct args *a) { return run_elem(a, &update_cmd); }
+static int do_lookup(struct args *a) { return run_elem(a, &lookup_cmd); }
+static int do_pop(struct args *a) { return run_elem(a, &pop_cmd); }
+static int do_getnext(struct args *a) { return run_elem(a, &getnext_cmd); }
+static int do_delete(struct args *a) { return run_elem(a, &delete_cmd); }
 
 /* ---- pin / create ---------------------------------------------------- */
 
