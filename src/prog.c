@@ -7,6 +7,7 @@
 #include "bpfbox.h"
 #include "bpffs.h"
 #include "btf.h"
+#include "btf_fmt.h"
 #include "handle.h"
 #include "names.h"
 #include "out.h"
@@ -123,6 +124,112 @@ static uint32_t *map_ids(int fd, uint32_t nr, uint32_t *n)
 	return ids;
 }
 
+/* ---- metadata: bpf_metadata_* variables of the program's .rodata ---- */
+
+#define METADATA_PREFIX "bpf_metadata_"
+
+/* bpftool's find_metadata(): the value of the first map the program uses
+ * that looks like a .rodata section (a one-entry array with BTF whose
+ * name contains ".rodata"); NULL when there is none.  *map gets its info. */
+static uint8_t *metadata_value(const uint32_t *ids, uint32_t n, struct bpf_map_info *map)
+{
+	uint32_t i, key = 0;
+	uint8_t *value;
+	int fd;
+
+	for (i = 0; i < n; i++) {
+		fd = sys_fd_by_id(SYS_OBJ_MAP, ids[i], 0);
+		if (fd < 0)
+			return NULL;
+		if (sys_map_info(fd, map)) {
+			close(fd);
+			return NULL;
+		}
+		if (map->type != BPF_MAP_TYPE_ARRAY || map->key_size != 4 ||
+		    map->max_entries != 1 || !map->btf_value_type_id ||
+		    !memmem(map->name, strnlen(map->name, BPF_OBJ_NAME_LEN), ".rodata", 7)) {
+			close(fd);
+			continue;
+		}
+		value = malloc(map->value_size ? map->value_size : 1);
+		if (value && sys_map_lookup(fd, &key, value)) {
+			free(value);
+			value = NULL;
+		}
+		close(fd);
+		return value;
+	}
+	return NULL;
+}
+
+/* bpftool's show_prog_metadata(): each bpf_metadata_NAME variable as
+ * "NAME = value" lines after the plain description, or a "metadata"
+ * object in JSON, values formatted from BTF (compact in plain mode, as
+ * bpftool's unpretty writer there). */
+static void show_metadata(const uint32_t *ids, uint32_t n)
+{
+	const struct btf_var_secinfo *vsi;
+	const struct btf_type *sec, *var;
+	struct bpf_map_info map;
+	struct btf *btf = NULL;
+	struct json plain_jw;
+	bool header = false;
+	uint8_t *value;
+	unsigned i;
+	int err;
+
+	value = n ? metadata_value(ids, n, &map) : NULL;
+	if (!value)
+		return;
+	if (btf_load_by_id(map.btf_id, NULL, &btf))
+		goto out;
+	sec = btf_type_by_id(btf, map.btf_value_type_id);
+	if (!sec || btf_kind(sec) != BTF_KIND_DATASEC)
+		goto out;
+	vsi = btf_secinfos(sec);
+	json_init(&plain_jw, false);
+	for (i = 0; i < btf_vlen(sec); i++, vsi++) {
+		const char *name;
+
+		var = btf_type_by_id(btf, vsi->type);
+		name = var ? btf_type_name(btf, var) : "";
+		if (strncmp(name, METADATA_PREFIX, strlen(METADATA_PREFIX)))
+			continue;
+		if (!header) {
+			if (opt.json) {
+				json_name(&jw, "metadata");
+				json_start_object(&jw);
+			} else {
+				out_str("\tmetadata:");
+			}
+			header = true;
+		}
+		name += strlen(METADATA_PREFIX);
+		if (opt.json) {
+			json_name(&jw, name);
+		} else {
+			out_fmt("\n\t\t%s = ", name);
+			plain_jw.sep = 0;	/* each value is a document of its own */
+		}
+		err = vsi->offset > map.value_size ? -EINVAL :
+		      btf_fmt_value_n(opt.json ? &jw : &plain_jw, btf, var->type,
+				      value + vsi->offset, map.value_size - vsi->offset,
+				      !opt.json);
+		if (err) {
+			error("btf dump failed: %d", err);
+			break;
+		}
+	}
+	if (header && opt.json)
+		json_end_object(&jw);
+	else if (header)
+		json_finish(&plain_jw);
+out:
+	if (btf)
+		btf_free(btf);
+	free(value);
+}
+
 /* The pins of one program in the order bpftool prints them.  bpftool
  * appends every pin it finds (discovery order, over all bpffs mounts) to
  * a libbpf hashmap: each insert goes to the head of its bucket, and each
@@ -230,15 +337,13 @@ static void show_json(struct show_ctx *c, int fd, const struct bpf_prog_info *in
 		json_uint_field(&jw, "bytes_jited", info->jited_prog_len);
 	if (memlock)
 		json_int_field(&jw, "bytes_memlock", atoll(memlock));
-	if (info->nr_map_ids && (ids = map_ids(fd, info->nr_map_ids, &n))) {
-		if (n) {
-			json_name(&jw, "map_ids");
-			json_start_array(&jw);
-			for (i = 0; i < n; i++)
-				json_uint(&jw, ids[i]);
-			json_end_array(&jw);
-		}
-		free(ids);
+	ids = info->nr_map_ids ? map_ids(fd, info->nr_map_ids, &n) : NULL;
+	if (ids && n) {
+		json_name(&jw, "map_ids");
+		json_start_array(&jw);
+		for (i = 0; i < n; i++)
+			json_uint(&jw, ids[i]);
+		json_end_array(&jw);
 	}
 	if (info->btf_id)
 		json_int_field(&jw, "btf_id", info->btf_id);
@@ -253,6 +358,8 @@ static void show_json(struct show_ctx *c, int fd, const struct bpf_prog_info *in
 		free(pins);
 	}
 	refs_json(&c->refs, info->id, &jw);
+	show_metadata(ids, ids ? n : 0);
+	free(ids);
 	json_end_object(&jw);
 }
 
@@ -308,12 +415,11 @@ static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *i
 		out_fmt("  memlock %sB", memlock);
 	if (orphaned)
 		out_str("  orphaned");
-	if (info->nr_map_ids && (ids = map_ids(fd, info->nr_map_ids, &n))) {
-		if (n)
-			out_str("  map_ids ");
+	ids = info->nr_map_ids ? map_ids(fd, info->nr_map_ids, &n) : NULL;
+	if (ids && n) {
+		out_str("  map_ids ");
 		for (i = 0; i < n; i++)
 			out_fmt("%u%s", ids[i], i == n - 1 ? "" : ",");
-		free(ids);
 	}
 	pins = prog_pins(c, info->id, &npins);
 	for (p = 0; p < npins; p++)
@@ -323,6 +429,8 @@ static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *i
 		out_fmt("\n\tbtf_id %u", info->btf_id);
 	refs_plain(&c->refs, info->id, "\n\tpids ");
 	out_char('\n');
+	show_metadata(ids, ids ? n : 0);
+	free(ids);
 }
 
 static int show_one(struct show_ctx *c, int fd)

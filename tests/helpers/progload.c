@@ -9,6 +9,11 @@
  *       ringbuf    socket filter: bpf_ringbuf_output(MAP, {1..8}, 8, 0);
  *                  returns the helper's result
  *       tailcall   socket filter: bpf_tail_call(ctx, MAP, 0); return 0
+ *   progload metadata PATH MAPPATH
+ *       a ".rodata" array map with BTF (DATASEC: bpf_metadata_version
+ *       char[8] "v1.2", other int 7, bpf_metadata_count int 42), pinned
+ *       at MAPPATH, and a socket filter using it, pinned at PATH: what
+ *       prog show prints as "metadata"
  *   progload run PATH [cpu N] [repeat N] [stats 1]
  *       BPF_PROG_TEST_RUN on a 64-byte packet, on CPU N (default 0),
  *       with BPF_ENABLE_STATS on for the run when asked (run_time_ns);
@@ -73,6 +78,11 @@ static const struct bpf_insn prog_ringbuf[] = {
 	CALL(BPF_FUNC_ringbuf_output),
 	EXIT(),
 };
+static const struct bpf_insn prog_usemap[] = {
+	LD_MAP(R1),
+	MOV64_IMM(R0, 0),
+	EXIT(),
+};
 static const struct bpf_insn prog_tailcall[] = {
 	LD_MAP(R2),
 	MOV64_IMM(R3, 0),
@@ -106,6 +116,71 @@ static int usage(void)
 	fprintf(stderr, "usage: progload {socket|xdp|perf|ringbuf|tailcall} PATH [name NAME] [map MAPPATH] [license LIC] [func FUNC]\n"
 			"       progload run PATH [cpu N] [repeat N] [stats 1]\n");
 	return 2;
+}
+
+/* The .rodata map of a program with bpf_metadata_* variables, as
+ * libbpf creates it from an object file. */
+static int metadata(const char *prog_path, const char *map_path)
+{
+	static const uint8_t data[16] = { 'v', '1', '.', '2', 0, 0, 0, 0, 7, 0, 0, 0, 42, 0, 0, 0 };
+	struct bpf_attr_map_create m;
+	struct bpf_attr_prog_load a;
+	struct bpf_insn insns[4];
+	uint32_t i32, chr, arr, v1, v2, v3, sec, key = 0;
+	static char log[65536];
+	struct bb b;
+	size_t size;
+	void *blob;
+	int btf_fd, map_fd, fd, err;
+
+	bb_init(&b);
+	i32 = bb_int(&b, "int", 4, BTF_INT_SIGNED);
+	chr = bb_int(&b, "char", 1, BTF_INT_SIGNED);
+	arr = bb_array(&b, chr, i32, 8);
+	v1 = bb_var(&b, "bpf_metadata_version", arr, 1);
+	v2 = bb_var(&b, "other", i32, 1);
+	v3 = bb_var(&b, "bpf_metadata_count", i32, 1);
+	sec = bb_datasec(&b, ".rodata", sizeof(data));
+	bb_secinfo(&b, v1, 0, 8);
+	bb_secinfo(&b, v2, 8, 4);
+	bb_secinfo(&b, v3, 12, 4);
+	blob = bb_blob(&b, &size);
+	btf_fd = sys_btf_load(blob, (uint32_t)size, log, sizeof(log));
+	if (btf_fd < 0) {
+		fprintf(stderr, "%s", log);
+		return die("btf load", btf_fd);
+	}
+	memset(&m, 0, sizeof(m));
+	m.map_type = BPF_MAP_TYPE_ARRAY;
+	m.key_size = 4;
+	m.value_size = sizeof(data);
+	m.max_entries = 1;
+	strcpy(m.map_name, "pt.rodata");
+	m.btf_fd = (uint32_t)btf_fd;
+	m.btf_key_type_id = i32;
+	m.btf_value_type_id = sec;
+	map_fd = sys_map_create(&m);
+	if (map_fd < 0)
+		return die("map create", map_fd);
+	err = sys_map_update(map_fd, &key, data, 0);
+	if (!err)
+		err = sys_obj_pin(map_fd, map_path);
+	if (err)
+		return die(map_path, err);
+
+	memcpy(insns, prog_usemap, sizeof(prog_usemap));
+	insns[0].imm = map_fd;
+	memset(&a, 0, sizeof(a));
+	a.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	a.insn_cnt = 4;
+	a.insns = (uint64_t)(uintptr_t)insns;
+	a.license = (uint64_t)(uintptr_t)"GPL";
+	strcpy(a.prog_name, "pt_meta");
+	fd = sys_prog_load(&a);
+	if (fd < 0)
+		return die("prog load", fd);
+	err = sys_obj_pin(fd, prog_path);
+	return err ? die(prog_path, err) : 0;
 }
 
 static int run(int argc, char **argv)
@@ -167,6 +242,8 @@ int main(int argc, char **argv)
 
 	if (argc >= 3 && !strcmp(argv[1], "run"))
 		return run(argc, argv);
+	if (argc == 4 && !strcmp(argv[1], "metadata"))
+		return metadata(argv[2], argv[3]);
 	if (argc < 3 || argc % 2 == 0)
 		return usage();
 	for (p = 0; p < sizeof(progs) / sizeof(progs[0]); p++)

@@ -92,6 +92,15 @@ testing "a short name is not looked up in BTF" \
 	'$H/progload socket $T/f2 name pt_short func pt_other_name && bpfbox prog show pinned $T/f2 | head -1 | grep -o "name [a-z_]*"' \
 	"name pt_short"
 
+testing "metadata from the .rodata map's bpf_metadata_* variables" \
+	'$H/progload metadata $T/meta $T/meta_map && bpfbox prog show pinned $T/meta | sed -n "4,\$p"' \
+	"	metadata:
+		version = \"v1.2\"
+		count = 42"
+testing "metadata (json)" \
+	'bpfbox -j prog show pinned $T/meta | grep -o "\"metadata\":.*"' \
+	'"metadata":{"version":"v1.2","count":42}}'
+
 # ---- prog_array owners (map show, from fdinfo) ------------------------
 testing "prog_array: no owner before any program uses it" \
 	'bpfbox map create $T/pra type prog_array key 4 value 4 entries 4 name pt_pra &&
@@ -212,6 +221,9 @@ if command -v bpftool >/dev/null 2>&1; then
 	pt_same prog show pinned $T/f
 	pt_same -j prog show pinned $T/f
 	pt_same prog show pinned $T/tc
+	pt_same prog show pinned $T/meta
+	pt_same -j prog show pinned $T/meta
+	pt_same -p prog show pinned $T/meta
 	for o in "" -j -p; do
 		pt_same $o map show pinned $T/pra
 		pt_same $o map show pinned $T/prb
