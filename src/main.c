@@ -62,7 +62,7 @@ static const struct cmd commands[] = {
 	{ "perf", NULL },
 	{ "net", NULL },
 	{ "feature", NULL },
-	{ "btf", NULL },
+	{ "btf", do_btf },
 	{ "gen", NULL },
 	{ "struct_ops", NULL },
 	{ "iter", NULL },

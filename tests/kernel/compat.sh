@@ -116,7 +116,7 @@ same batch file $WORK/no-such-file
 same map show pinned $C/hash name
 
 # Each tool's twin ended up with the same contents.
-entries() { sed 's/},{"key"/}\n{"key"/g' | sort; }
+entries() { sed 's/^\[//; s/\]$//; s/},{"key"/}\n{"key"/g' | sort; }
 for f in $C/*; do
 	b=${f##*/}
 	case $b in *_of_maps) continue ;; esac
