@@ -2,6 +2,7 @@
  * of bpftool's build_pinned_obj_table() (every "bpf" mount in
  * /proc/mounts, files in readdir order, symlinks not followed). */
 #include "bpffs.h"
+#include "hash_order.h"
 #include "sys_bpf.h"
 #include "sys_proc.h"
 
@@ -196,4 +197,34 @@ void pins_free(struct pin_table *t)
 		free(t->v[i].path);
 	free(t->v);
 	memset(t, 0, sizeof(*t));
+}
+
+const struct pin **pins_ordered(const struct pin_table *t, uint32_t id, size_t *n)
+{
+	const struct pin *pins, **order = NULL;
+	size_t *buf = NULL, *idx, i;
+	uint32_t *seq = NULL;
+
+	/* pins_of() gives them newest first; hash_order() wants oldest first. */
+	*n = pins_of(t, id, &pins);
+	if (!*n)
+		return NULL;
+	seq = malloc(*n * sizeof(*seq));
+	buf = malloc(2 * *n * sizeof(*buf));
+	order = calloc(*n, sizeof(*order));
+	if (!seq || !buf || !order) {
+		free(order);
+		order = NULL;
+		*n = 0;
+		goto out;
+	}
+	for (i = 0; i < *n; i++)
+		seq[i] = pins[*n - 1 - i].seq;
+	idx = hash_order(seq, *n, t->n, buf);
+	for (i = 0; i < *n; i++)
+		order[i] = &pins[*n - 1 - idx[i]];
+out:
+	free(seq);
+	free(buf);
+	return order;
 }

@@ -30,6 +30,9 @@ struct pin_table {
 int pins_collect(int kind, struct pin_table *t);
 /* The pins of one id: *first and the count, in bpftool's print order. */
 size_t pins_of(const struct pin_table *t, uint32_t id, const struct pin **first);
+/* The pins of one id in the order bpftool prints them (it replays how
+ * libbpf's hashmap reorders them); NULL when none.  Free the array. */
+const struct pin **pins_ordered(const struct pin_table *t, uint32_t id, size_t *n);
 void pins_free(struct pin_table *t);
 
 #endif

@@ -2,10 +2,12 @@
  * do_show(): each BTF object's id, name, size and the programs and maps
  * whose BTF it is, plain or -j/-p.  bpftool keeps those ids in a libbpf
  * hashmap keyed by BTF id and prints them in that hashmap's order, which
- * is replayed here (see ids_bpftool_order).  "btf dump" is not in
- * bpfbox; the "pids" of bpftool's output need a BTF kind in pids.c. */
+ * is replayed by hash_order.c.  "btf dump" is not in bpfbox. */
 #include "bpfbox.h"
+#include "hash_order.h"
 #include "out.h"
+#include "pids.h"
+#include "show.h"
 #include "sys_bpf.h"
 
 #include <errno.h>
@@ -115,72 +117,46 @@ static const struct btf_ref *refs_of(const struct ref_table *t, uint32_t btf_id,
 	return t->v + lo;
 }
 
-/* The object ids of refs (n of them, in insertion order) as bpftool
- * iterates them in its libbpf hashmap of `total` entries: an insert goes
- * to the head of its bucket, and each time the map grows (to 4 slots,
- * then doubling once (size + 1) * 4 / 3 would pass the capacity) every
- * chain is re-inserted, which reverses it.  A deque with a "reversed"
- * flag replays that in O(n).  out has room for 2 * n. */
-static uint32_t *ids_bpftool_order(const struct btf_ref *refs, size_t n,
-				   size_t total, uint32_t *out, size_t *count)
-{
-	size_t head = n, tail = n, cap = 0, next = 0, grow;
-	bool reversed = false;
-
-	for (;;) {
-		grow = cap ? (3 * (cap + 1) + 3) / 4 - 1 : 0;
-		if (grow >= total)
-			grow = total;
-		for (; next < n && refs[next].seq < grow; next++) {
-			if (reversed)
-				out[tail++] = refs[next].obj_id;
-			else
-				out[--head] = refs[next].obj_id;
-		}
-		if (grow == total)
-			break;
-		reversed = !reversed;
-		cap = cap ? cap * 2 : 4;
-	}
-	*count = tail - head;
-	if (reversed) {	/* read back to front */
-		size_t i;
-
-		for (i = 0; i < *count / 2; i++) {
-			uint32_t tmp = out[head + i];
-
-			out[head + i] = out[tail - 1 - i];
-			out[tail - 1 - i] = tmp;
-		}
-	}
-	return out + head;
-}
-
-struct show_ctx {
+struct btf_show_ctx {
 	struct ref_table progs, maps;
+	struct obj_refs holders;	/* processes with the BTF open */
 };
 
 /* The ids of one BTF's users in bpftool's order (malloc'd, or NULL). */
-static uint32_t *users(const struct ref_table *t, uint32_t btf_id, size_t *n,
-		       uint32_t **to_free)
+static uint32_t *users(const struct ref_table *t, uint32_t btf_id, size_t *n)
 {
 	const struct btf_ref *refs = refs_of(t, btf_id, n);
+	uint32_t *seq = NULL, *ids = NULL;
+	size_t *buf = NULL, *idx, i;
 
-	*to_free = NULL;
-	if (!*n || !(*to_free = malloc(2 * *n * sizeof(uint32_t)))) {
-		*n = 0;
+	if (!*n)
 		return NULL;
+	seq = malloc(*n * sizeof(*seq));
+	ids = malloc(*n * sizeof(*ids));
+	buf = malloc(2 * *n * sizeof(*buf));
+	if (seq && ids && buf) {
+		for (i = 0; i < *n; i++)
+			seq[i] = refs[i].seq;
+		idx = hash_order(seq, *n, t->n, buf);
+		for (i = 0; i < *n; i++)
+			ids[i] = refs[idx[i]].obj_id;
+	} else {
+		free(ids);
+		ids = NULL;
+		*n = 0;
 	}
-	return ids_bpftool_order(refs, *n, t->n, *to_free, n);
+	free(seq);
+	free(buf);
+	return ids;
 }
 
 static void show_ids_plain(const struct ref_table *t, uint32_t btf_id,
 			   const char *label)
 {
-	uint32_t *buf, *ids;
+	uint32_t *ids;
 	size_t n, i;
 
-	ids = users(t, btf_id, &n, &buf);
+	ids = users(t, btf_id, &n);
 	for (i = 0; i < n; i++) {
 		if (i)
 			out_char(',');
@@ -188,28 +164,29 @@ static void show_ids_plain(const struct ref_table *t, uint32_t btf_id,
 			out_str(label);
 		out_u64(ids[i]);
 	}
-	free(buf);
+	free(ids);
 }
 
 static void show_ids_json(const struct ref_table *t, uint32_t btf_id,
 			  const char *name)
 {
-	uint32_t *buf, *ids;
+	uint32_t *ids;
 	size_t n, i;
 
-	ids = users(t, btf_id, &n, &buf);
+	ids = users(t, btf_id, &n);
 	json_name(&jw, name);
 	json_start_array(&jw);
 	for (i = 0; i < n; i++)
 		json_uint(&jw, ids[i]);
 	json_end_array(&jw);
-	free(buf);
+	free(ids);
 }
 
 /* bpftool's show_btf(): the info, a second time with the name buffer
  * when the kernel says the object has a name. */
-static int show_btf(const struct show_ctx *c, int fd)
+static int show_btf(int fd, void *ctx)
 {
+	const struct btf_show_ctx *c = ctx;
 	struct bpf_btf_info info;
 	uint32_t len = sizeof(info);
 	char name[64] = "";
@@ -236,6 +213,7 @@ static int show_btf(const struct show_ctx *c, int fd)
 		json_uint_field(&jw, "size", info.btf_size);
 		show_ids_json(&c->progs, info.id, "prog_ids");
 		show_ids_json(&c->maps, info.id, "map_ids");
+		refs_json(&c->holders, info.id, &jw);
 		json_bool_field(&jw, "kernel", info.kernel_btf);
 		if (*name)
 			json_string_field(&jw, "name", name);
@@ -253,13 +231,14 @@ static int show_btf(const struct show_ctx *c, int fd)
 	out_fmt("size %uB", info.btf_size);
 	show_ids_plain(&c->progs, info.id, "  prog_ids ");
 	show_ids_plain(&c->maps, info.id, "  map_ids ");
+	refs_plain(&c->holders, info.id, "\n\tpids ");
 	out_char('\n');
 	return 0;
 }
 
 static int do_show(struct args *a)
 {
-	struct show_ctx c;
+	struct btf_show_ctx c;
 	uint32_t id = 0;
 	int fd = -1, err;
 
@@ -286,44 +265,16 @@ static int do_show(struct args *a)
 	err = table_build(&c.progs, SYS_OBJ_PROG);
 	if (!err)
 		err = table_build(&c.maps, SYS_OBJ_MAP);
-	if (err) {
+	if (!err) {
+		refs_collect(&c.holders, REFS_BTF);
 		if (fd >= 0)
-			close(fd);
-		goto out;
+			err = show_btf(fd, &c);
+		else
+			err = show_all_objects(SYS_OBJ_BTF, 0, show_btf, &c);
 	}
-	if (fd >= 0) {
-		err = show_btf(&c, fd);
+	if (fd >= 0)
 		close(fd);
-		goto out;
-	}
-
-	if (opt.json)
-		json_start_array(&jw);
-	for (;;) {
-		err = sys_next_id(SYS_OBJ_BTF, id, &id);
-		if (err) {
-			if (err == -ENOENT)
-				err = 0;
-			else
-				err = error("can't get next BTF object: %s%s", errstr(err),
-					    err == -EINVAL ? " -- kernel too old?" : "");
-			break;
-		}
-		fd = sys_fd_by_id(SYS_OBJ_BTF, id, 0);
-		if (fd == -ENOENT)
-			continue;
-		if (fd < 0) {
-			err = error("can't get BTF object by id (%u): %s", id, errstr(fd));
-			break;
-		}
-		err = show_btf(&c, fd);
-		close(fd);
-		if (err)
-			break;
-	}
-	if (opt.json)
-		json_end_array(&jw);
-out:
+	refs_free(&c.holders);
 	free(c.progs.v);
 	free(c.maps.v);
 	return err;

@@ -6,6 +6,7 @@
 #include "sys_bpf.h"
 #include "sys_proc.h"
 #include "bpffs.h"
+#include "btf.h"
 
 #include <errno.h>
 #include <libgen.h>
@@ -241,17 +242,47 @@ struct prog_match {
 	const char *name;
 };
 
+void prog_full_name(const struct bpf_prog_info *info, int fd, char *buf, size_t size)
+{
+	struct bpf_func_info fi = { 0, 0 };
+	struct bpf_prog_info one;
+	const struct btf_type *t;
+	const char *name = NULL;
+	uint32_t len = sizeof(one);
+	struct btf *btf = NULL;
+
+	snprintf(buf, size, "%.*s", BPF_OBJ_NAME_LEN, info->name);
+	if (strlen(buf) < BPF_OBJ_NAME_LEN - 1 || !info->btf_id || !info->nr_func_info)
+		return;
+	memset(&one, 0, sizeof(one));
+	one.nr_func_info = 1;
+	one.func_info_rec_size = info->func_info_rec_size < sizeof(fi) ?
+				 info->func_info_rec_size : sizeof(fi);
+	one.func_info = (uint64_t)(uintptr_t)&fi;
+	if (sys_obj_info(fd, &one, &len) || btf_load_by_id(one.btf_id, NULL, &btf))
+		return;
+	t = btf_type_by_id(btf, fi.type_id);
+	if (t && btf_kind(t) == BTF_KIND_FUNC)
+		name = btf_name_by_offset(btf, t->name_off);
+	if (name)
+		snprintf(buf, size, "%s", name);
+	btf_free(btf);
+}
+
 static int prog_matches(int fd, const void *ctx)
 {
 	const struct prog_match *m = ctx;
 	struct bpf_prog_info info;
+	char name[128];
 	int err = sys_prog_info(fd, &info);
 
 	if (err)
 		return err;
 	if (m->by_tag)
 		return !memcmp(info.tag, m->tag, BPF_TAG_SIZE);
-	return !strncmp(m->name, info.name, BPF_OBJ_NAME_LEN);
+	/* Upstream compares the full (BTF) name, not the kernel's 15. */
+	prog_full_name(&info, fd, name, sizeof(name));
+	return !strcmp(m->name, name);
 }
 
 static int parse_tag(const char *s, uint8_t *tag)

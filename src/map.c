@@ -10,6 +10,7 @@
 #include "names.h"
 #include "out.h"
 #include "pids.h"
+#include "show.h"
 #include "pin.h"
 #include "sys_bpf.h"
 #include "sys_proc.h"
@@ -37,12 +38,6 @@ static int possible_cpus(unsigned *n)
 }
 
 /* ---- show / list -------------------------------------------------- */
-
-struct show_ctx {
-	struct pin_table pins;
-	bool have_pins;
-	struct obj_refs refs;
-};
 
 static void dev_plain(const struct bpf_map_info *info)
 {
@@ -119,12 +114,10 @@ static void header_json(struct json *j, const struct bpf_map_info *info)
 	json_uint_field(j, "flags", info->map_flags);
 }
 
-static void show_one(struct show_ctx *c, int fd, const struct bpf_map_info *info)
+static void show_one(const struct show_ctx *c, int fd, const struct bpf_map_info *info)
 {
 	char memlock[64], frozen_s[32], owner_type[32], owner_jited[32];
 	const char *memlock_v, *frozen_v, *otype_v = NULL, *ojited_v = NULL;
-	const struct pin *pins = NULL;
-	size_t npins = 0, i;
 	struct fdinfo fi;
 	int frozen;
 
@@ -137,8 +130,6 @@ static void show_one(struct show_ctx *c, int fd, const struct bpf_map_info *info
 		otype_v = fdinfo_get(&fi, "owner_prog_type", owner_type, sizeof(owner_type));
 		ojited_v = fdinfo_get(&fi, "owner_jited", owner_jited, sizeof(owner_jited));
 	}
-	if (c->have_pins)
-		npins = pins_of(&c->pins, info->id, &pins);
 
 	if (opt.json) {
 		json_start_object(&jw);
@@ -162,13 +153,7 @@ static void show_one(struct show_ctx *c, int fd, const struct bpf_map_info *info
 		json_int_field(&jw, "frozen", frozen);
 		if (info->btf_id)
 			json_int_field(&jw, "btf_id", info->btf_id);
-		if (c->have_pins && c->pins.n) {
-			json_name(&jw, "pinned");
-			json_start_array(&jw);
-			for (i = npins; i-- > 0;)
-				json_string(&jw, pins[i].path);
-			json_end_array(&jw);
-		}
+		show_pins_json(c, info->id);
 		refs_json(&c->refs, info->id, &jw);
 		json_end_object(&jw);
 		return;
@@ -198,8 +183,7 @@ static void show_one(struct show_ctx *c, int fd, const struct bpf_map_info *info
 	}
 	if (ojited_v)
 		out_fmt("owner%s jited", atoi(ojited_v) ? "" : " not");
-	for (i = npins; i-- > 0;)
-		out_fmt("\n\tpinned %s", pins[i].path);
+	show_pins_plain(c, info->id);
 	if (info->btf_id || frozen)
 		out_str("\n\t");
 	if (info->btf_id)
@@ -210,81 +194,36 @@ static void show_one(struct show_ctx *c, int fd, const struct bpf_map_info *info
 	out_char('\n');
 }
 
+static int show_fd(int fd, void *ctx)
+{
+	struct bpf_map_info info;
+	int err = sys_map_info(fd, &info);
+
+	if (err)
+		return fail(err, "can't get map info");
+	show_one(ctx, fd, &info);
+	out_line_done();
+	return 0;
+}
+
 static int do_show(struct args *a)
 {
 	struct show_ctx c;
-	struct bpf_map_info info;
-	uint32_t id = 0;
-	int err = 0, fd, i;
+	int err;
 
-	memset(&c, 0, sizeof(c));
 	if (a->argc && a->argc != 2)
 		return error("what is '%s'?", arg_peek(a));
-
-	if (opt.bpffs) {
-		if (pins_collect(FD_MAP, &c.pins))
-			return error("failed to create hashmap for pinned paths");
-		c.have_pins = true;
-	}
-	refs_collect(&c.refs, REFS_MAP);
-
+	if (show_ctx_init(&c, FD_MAP, REFS_MAP))
+		return -1;
 	if (a->argc == 2) {
 		struct fd_list l;
-		int n = map_handle_all(a, BPF_F_RDONLY, &l);
 
-		err = n < 1 ? -1 : 0;
-		if (opt.json && n > 1)
-			json_start_array(&jw);
-		for (i = 0; i < n; i++) {
-			int e = sys_map_info(l.fds[i], &info);
-
-			if (e) {
-				err = fail(e, "can't get map info");
-				break;
-			}
-			show_one(&c, l.fds[i], &info);
-		}
-		if (opt.json && n > 1)
-			json_end_array(&jw);
-		if (n > 0)
-			fd_list_close(&l);
-		goto out;
+		err = show_listed_objects(&l, map_handle_all(a, BPF_F_RDONLY, &l),
+					  show_fd, &c);
+	} else {
+		err = show_all_objects(SYS_OBJ_MAP, BPF_F_RDONLY, show_fd, &c);
 	}
-
-	if (opt.json)
-		json_start_array(&jw);
-	for (;;) {
-		err = sys_next_id(SYS_OBJ_MAP, id, &id);
-		if (err) {
-			if (err == -ENOENT)
-				err = 0;
-			else
-				err = error("can't get next map: %s%s", errstr(err),
-					    err == -EINVAL ? " -- kernel too old?" : "");
-			break;
-		}
-		fd = sys_fd_by_id(SYS_OBJ_MAP, id, BPF_F_RDONLY);
-		if (fd == -ENOENT)
-			continue;
-		if (fd < 0) {
-			err = fail(fd, "can't get map by id (%u)", id);
-			break;
-		}
-		err = sys_map_info(fd, &info);
-		if (err) {
-			close(fd);
-			err = fail(err, "can't get map info");
-			break;
-		}
-		show_one(&c, fd, &info);
-		close(fd);
-	}
-	if (opt.json)
-		json_end_array(&jw);
-out:
-	refs_free(&c.refs);
-	if (c.have_pins)
-		pins_free(&c.pins);
+	show_ctx_free(&c);
 	return err;
 }
 

@@ -136,9 +136,15 @@ static int by_id(const void *a, const void *b)
 
 int refs_collect(struct obj_refs *r, enum refs_kind kind)
 {
-	const char *link_name = kind == REFS_MAP ? "anon_inode:bpf-map"
-						 : "anon_inode:bpf-prog";
-	const char *id_key = kind == REFS_MAP ? "map_id" : "prog_id";
+	static const char *const link_names[] = {
+		[REFS_MAP] = "anon_inode:bpf-map",
+		[REFS_PROG] = "anon_inode:bpf-prog",
+		[REFS_BTF] = "anon_inode:btf",
+	};
+	static const char *const id_keys[] = {
+		[REFS_MAP] = "map_id", [REFS_PROG] = "prog_id", [REFS_BTF] = "btf_id",
+	};
+	const char *link_name = link_names[kind], *id_key = id_keys[kind];
 	int self = getpid(), err = 0;
 	struct dirent *de;
 	DIR *proc;

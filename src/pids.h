@@ -10,7 +10,7 @@
 
 #include "json.h"
 
-enum refs_kind { REFS_MAP, REFS_PROG };
+enum refs_kind { REFS_MAP, REFS_PROG, REFS_BTF };
 
 struct obj_ref {
 	uint32_t id;

@@ -12,6 +12,7 @@
 #include "names.h"
 #include "out.h"
 #include "pids.h"
+#include "show.h"
 #include "pin.h"
 #include "sys_bpf.h"
 #include "sys_proc.h"
@@ -24,12 +25,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-struct show_ctx {
-	struct pin_table pins;
-	bool have_pins;
-	struct obj_refs refs;
-};
 
 /* ---- pieces of a program's description ------------------------------ */
 
@@ -70,36 +65,6 @@ static void boot_time(uint64_t nsecs, char *buf, size_t size)
 	}
 	if (!strftime(buf, size, opt.json ? "%s" : "%FT%T%z", &tm))
 		*buf = 0;
-}
-
-/* The name to print: bpf_prog_info.name holds 15 characters; a name that
- * long may be cut, so, like bpftool's get_prog_full_name(), take the
- * program's first function name from its BTF func info instead. */
-static void full_name(const struct bpf_prog_info *info, int fd, char *buf, size_t size)
-{
-	struct bpf_func_info fi = { 0, 0 };
-	struct bpf_prog_info one;
-	const struct btf_type *t;
-	const char *name = NULL;
-	uint32_t len = sizeof(one);
-	struct btf *btf = NULL;
-
-	snprintf(buf, size, "%.*s", BPF_OBJ_NAME_LEN, info->name);
-	if (strlen(buf) < BPF_OBJ_NAME_LEN - 1 || !info->btf_id || !info->nr_func_info)
-		return;
-	memset(&one, 0, sizeof(one));
-	one.nr_func_info = 1;
-	one.func_info_rec_size = info->func_info_rec_size < sizeof(fi) ?
-				 info->func_info_rec_size : sizeof(fi);
-	one.func_info = (uint64_t)(uintptr_t)&fi;
-	if (sys_obj_info(fd, &one, &len) || btf_load_by_id(one.btf_id, NULL, &btf))
-		return;
-	t = btf_type_by_id(btf, fi.type_id);
-	if (t && btf_kind(t) == BTF_KIND_FUNC)
-		name = btf_name_by_offset(btf, t->name_off);
-	if (name)
-		snprintf(buf, size, "%s", name);
-	btf_free(btf);
 }
 
 /* The ids of the maps the program uses; the count in *n (0: none). */
@@ -230,67 +195,13 @@ out:
 	free(value);
 }
 
-/* The pins of one program in the order bpftool prints them.  bpftool
- * appends every pin it finds (discovery order, over all bpffs mounts) to
- * a libbpf hashmap: each insert goes to the head of its bucket, and each
- * time the map grows (to 4 slots, then doubling when size * 4 / 3 would
- * pass the capacity) a bucket's chain is re-inserted and so reversed.
- * Replay that for this id's pins; total is the whole table's size.
- * Fills out[] (room for n) from pins sorted newest first (pins_of). */
-static void pins_bpftool_order(const struct pin *pins, size_t n, size_t total,
-			       const struct pin **out)
-{
-	size_t cap = 0, used = 0, next = 0, grow, i;
-
-	for (;;) {
-		/* Index of the next insert that grows the map first. */
-		grow = cap ? (3 * (cap + 1) + 3) / 4 - 1 : 0;
-		if (grow >= total)
-			break;
-		/* Inserts of ours before that grow go to the chain's head. */
-		while (next < n && pins[n - 1 - next].seq < grow) {
-			memmove(out + 1, out, used * sizeof(*out));
-			out[0] = &pins[n - 1 - next++];
-			used++;
-		}
-		for (i = 0; i < used / 2; i++) {
-			const struct pin *tmp = out[i];
-
-			out[i] = out[used - 1 - i];
-			out[used - 1 - i] = tmp;
-		}
-		cap = cap ? cap * 2 : 4;
-	}
-	while (next < n) {
-		memmove(out + 1, out, used * sizeof(*out));
-		out[0] = &pins[n - 1 - next++];
-		used++;
-	}
-}
-
-/* This program's pins, in bpftool's order; NULL when there are none. */
-static const struct pin **prog_pins(const struct show_ctx *c, uint32_t id, size_t *n)
-{
-	const struct pin *pins, **order;
-
-	*n = c->have_pins ? pins_of(&c->pins, id, &pins) : 0;
-	if (!*n || !(order = calloc(*n, sizeof(*order)))) {
-		*n = 0;
-		return NULL;
-	}
-	pins_bpftool_order(pins, *n, c->pins.n, order);
-	return order;
-}
-
 /* ---- show / list -------------------------------------------------- */
 
 static void show_json(struct show_ctx *c, int fd, const struct bpf_prog_info *info,
 		      bool orphaned, const char *memlock)
 {
 	char name[128], ifname[IF_NAMESIZE], when[32];
-	const struct pin **pins;
 	uint32_t *ids, n, i;
-	size_t npins, p;
 
 	json_start_object(&jw);
 	json_uint_field(&jw, "id", info->id);
@@ -299,7 +210,7 @@ static void show_json(struct show_ctx *c, int fd, const struct bpf_prog_info *in
 	else
 		json_uint_field(&jw, "type", info->type);
 	if (*info->name) {
-		full_name(info, fd, name, sizeof(name));
+		prog_full_name(info, fd, name, sizeof(name));
 		json_string_field(&jw, "name", name);
 	}
 	json_name(&jw, "tag");
@@ -347,16 +258,7 @@ static void show_json(struct show_ctx *c, int fd, const struct bpf_prog_info *in
 	}
 	if (info->btf_id)
 		json_int_field(&jw, "btf_id", info->btf_id);
-	/* bpftool prints "pinned" whenever any program is pinned at all. */
-	if (c->have_pins && c->pins.n) {
-		pins = prog_pins(c, info->id, &npins);
-		json_name(&jw, "pinned");
-		json_start_array(&jw);
-		for (p = 0; p < npins; p++)
-			json_string(&jw, pins[p]->path);
-		json_end_array(&jw);
-		free(pins);
-	}
+	show_pins_json(c, info->id);
 	refs_json(&c->refs, info->id, &jw);
 	show_metadata(ids, ids ? n : 0);
 	free(ids);
@@ -367,9 +269,7 @@ static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *i
 		       bool orphaned, const char *memlock)
 {
 	char name[128], ifname[IF_NAMESIZE], when[32];
-	const struct pin **pins;
 	uint32_t *ids, n, i;
-	size_t npins, p;
 
 	out_fmt("%u: ", info->id);
 	if (prog_type_name(info->type))
@@ -377,7 +277,7 @@ static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *i
 	else
 		out_fmt("type %u  ", info->type);
 	if (*info->name) {
-		full_name(info, fd, name, sizeof(name));
+		prog_full_name(info, fd, name, sizeof(name));
 		out_fmt("name %s  ", name);
 	}
 	out_str("tag ");
@@ -421,10 +321,7 @@ static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *i
 		for (i = 0; i < n; i++)
 			out_fmt("%u%s", ids[i], i == n - 1 ? "" : ",");
 	}
-	pins = prog_pins(c, info->id, &npins);
-	for (p = 0; p < npins; p++)
-		out_fmt("\n\tpinned %s", pins[p]->path);
-	free(pins);
+	show_pins_plain(c, info->id);
 	if (info->btf_id)
 		out_fmt("\n\tbtf_id %u", info->btf_id);
 	refs_plain(&c->refs, info->id, "\n\tpids ");
@@ -455,69 +352,28 @@ static int show_one(struct show_ctx *c, int fd)
 	return 0;
 }
 
+static int show_fd(int fd, void *ctx)
+{
+	return show_one(ctx, fd);
+}
+
 static int do_show(struct args *a)
 {
 	struct show_ctx c;
-	uint32_t id = 0;
-	int err = 0, fd, i;
+	int err;
 
-	memset(&c, 0, sizeof(c));
 	if (a->argc && a->argc != 2)
 		return error("what is '%s'?", arg_peek(a));
-
-	if (opt.bpffs) {
-		if (pins_collect(FD_PROG, &c.pins))
-			return error("failed to create hashmap for pinned paths");
-		c.have_pins = true;
-	}
-	refs_collect(&c.refs, REFS_PROG);
-
+	if (show_ctx_init(&c, FD_PROG, REFS_PROG))
+		return -1;
 	if (a->argc == 2) {
 		struct fd_list l;
-		int n = prog_handle_all(a, &l);
 
-		err = n < 1 ? -1 : 0;
-		if (opt.json && n > 1)
-			json_start_array(&jw);
-		for (i = 0; i < n && !err; i++)
-			err = show_one(&c, l.fds[i]);
-		if (opt.json && n > 1)
-			json_end_array(&jw);
-		if (n > 0)
-			fd_list_close(&l);
-		goto out;
+		err = show_listed_objects(&l, prog_handle_all(a, &l), show_fd, &c);
+	} else {
+		err = show_all_objects(SYS_OBJ_PROG, 0, show_fd, &c);
 	}
-
-	if (opt.json)
-		json_start_array(&jw);
-	for (;;) {
-		err = sys_next_id(SYS_OBJ_PROG, id, &id);
-		if (err) {
-			if (err == -ENOENT)
-				err = 0;
-			else
-				err = error("can't get next program: %s%s", errstr(err),
-					    err == -EINVAL ? " -- kernel too old?" : "");
-			break;
-		}
-		fd = sys_fd_by_id(SYS_OBJ_PROG, id, 0);
-		if (fd == -ENOENT)
-			continue;	/* unloaded since we saw its id */
-		if (fd < 0) {
-			err = fail(fd, "can't get prog by id (%u)", id);
-			break;
-		}
-		err = show_one(&c, fd);
-		close(fd);
-		if (err)
-			break;
-	}
-	if (opt.json)
-		json_end_array(&jw);
-out:
-	refs_free(&c.refs);
-	if (c.have_pins)
-		pins_free(&c.pins);
+	show_ctx_free(&c);
 	return err;
 }
 
