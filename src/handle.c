@@ -87,15 +87,23 @@ static void need_two(struct args *a)
 		usage();
 }
 
-static int parse_id(struct args *a, uint32_t *id)
+/* "id N": one object.  msg is bpftool's message for that kind. */
+static int open_id(struct args *a, enum sys_obj kind, uint32_t open_flags,
+		   const char *msg, struct fd_list *l)
 {
 	const char *w;
+	uint32_t id;
+	int fd;
 
+	need_two(a);
 	arg_next(a);
 	w = arg_next(a);
-	if (parse_u32(w, id))
+	if (parse_u32(w, &id))
 		return error("can't parse %s as ID", w);
-	return 0;
+	fd = sys_fd_by_id(kind, id, open_flags);
+	if (fd < 0)
+		return fail(fd, msg, id);
+	return fd_list_add(l, fd) ? -1 : 1;
 }
 
 /* Walk all ids of a kind and keep the objects match() accepts. */
@@ -162,18 +170,8 @@ int map_handle_all(struct args *a, uint32_t open_flags, struct fd_list *l)
 {
 	l->fds = NULL;
 	l->n = 0;
-	if (arg_is(a, "id")) {
-		uint32_t id;
-		int fd;
-
-		need_two(a);
-		if (parse_id(a, &id))
-			return -1;
-		fd = sys_fd_by_id(SYS_OBJ_MAP, id, open_flags);
-		if (fd < 0)
-			return fail(fd, "get map by id (%u)", id);
-		return fd_list_add(l, fd) ? -1 : 1;
-	}
+	if (arg_is(a, "id"))
+		return open_id(a, SYS_OBJ_MAP, open_flags, "get map by id (%u)", l);
 	if (arg_is(a, "name")) {
 		const char *name;
 
@@ -305,18 +303,8 @@ int prog_handle_all(struct args *a, struct fd_list *l)
 
 	l->fds = NULL;
 	l->n = 0;
-	if (arg_is(a, "id")) {
-		uint32_t id;
-		int fd;
-
-		need_two(a);
-		if (parse_id(a, &id))
-			return -1;
-		fd = sys_fd_by_id(SYS_OBJ_PROG, id, 0);
-		if (fd < 0)
-			return fail(fd, "get by id (%u)", id);
-		return fd_list_add(l, fd) ? -1 : 1;
-	}
+	if (arg_is(a, "id"))
+		return open_id(a, SYS_OBJ_PROG, 0, "get by id (%u)", l);
 	if (arg_is(a, "tag")) {
 		need_two(a);
 		arg_next(a);

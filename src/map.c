@@ -206,25 +206,18 @@ static int show_fd(int fd, void *ctx)
 	return 0;
 }
 
+static int map_handle_ro(struct args *a, struct fd_list *l)
+{
+	return map_handle_all(a, BPF_F_RDONLY, l);
+}
+
 static int do_show(struct args *a)
 {
-	struct show_ctx c;
-	int err;
+	static const struct show_kind maps = {
+		FD_MAP, REFS_MAP, SYS_OBJ_MAP, BPF_F_RDONLY, map_handle_ro, show_fd,
+	};
 
-	if (a->argc && a->argc != 2)
-		return error("what is '%s'?", arg_peek(a));
-	if (show_ctx_init(&c, FD_MAP, REFS_MAP))
-		return -1;
-	if (a->argc == 2) {
-		struct fd_list l;
-
-		err = show_listed_objects(&l, map_handle_all(a, BPF_F_RDONLY, &l),
-					  show_fd, &c);
-	} else {
-		err = show_all_objects(SYS_OBJ_MAP, BPF_F_RDONLY, show_fd, &c);
-	}
-	show_ctx_free(&c);
-	return err;
+	return show_command(a, &maps);
 }
 
 /* ---- BTF of a map ------------------------------------------------- */

@@ -359,22 +359,11 @@ static int show_fd(int fd, void *ctx)
 
 static int do_show(struct args *a)
 {
-	struct show_ctx c;
-	int err;
+	static const struct show_kind progs = {
+		FD_PROG, REFS_PROG, SYS_OBJ_PROG, 0, prog_handle_all, show_fd,
+	};
 
-	if (a->argc && a->argc != 2)
-		return error("what is '%s'?", arg_peek(a));
-	if (show_ctx_init(&c, FD_PROG, REFS_PROG))
-		return -1;
-	if (a->argc == 2) {
-		struct fd_list l;
-
-		err = show_listed_objects(&l, prog_handle_all(a, &l), show_fd, &c);
-	} else {
-		err = show_all_objects(SYS_OBJ_PROG, 0, show_fd, &c);
-	}
-	show_ctx_free(&c);
-	return err;
+	return show_command(a, &progs);
 }
 
 /* ---- pin ------------------------------------------------------------ */

@@ -118,3 +118,23 @@ int show_listed_objects(struct fd_list *l, int n, int (*show)(int fd, void *ctx)
 		fd_list_close(l);
 	return err ? -1 : 0;
 }
+
+int show_command(struct args *a, const struct show_kind *k)
+{
+	struct show_ctx c;
+	int err;
+
+	if (a->argc && a->argc != 2)
+		return error("what is '%s'?", arg_peek(a));
+	if (show_ctx_init(&c, k->fd_kind, k->refs))
+		return -1;
+	if (a->argc == 2) {
+		struct fd_list l;
+
+		err = show_listed_objects(&l, k->handle_all(a, &l), k->show, &c);
+	} else {
+		err = show_all_objects(k->obj, k->open_flags, k->show, &c);
+	}
+	show_ctx_free(&c);
+	return err;
+}

@@ -37,4 +37,18 @@ int show_all_objects(enum sys_obj kind, uint32_t open_flags,
 int show_listed_objects(struct fd_list *l, int n, int (*show)(int fd, void *ctx),
 			void *ctx);
 
+/* One object's "show": its kinds for pins, holders and ids, how a handle
+ * names it, and how one object prints. */
+struct show_kind {
+	int fd_kind;			/* sys_proc.h FD_MAP / FD_PROG */
+	enum refs_kind refs;
+	enum sys_obj obj;
+	uint32_t open_flags;
+	int (*handle_all)(struct args *a, struct fd_list *l);
+	int (*show)(int fd, void *ctx);	/* ctx: the struct show_ctx */
+};
+
+/* "show [HANDLE]" as bpftool's do_show(): all objects, or those named. */
+int show_command(struct args *a, const struct show_kind *k);
+
 #endif

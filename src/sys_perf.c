@@ -27,44 +27,6 @@ int sys_perf_event_open(const struct perf_event_attr *attr, int pid, int cpu,
 	return ret < 0 ? -errno : (int)ret;
 }
 
-int sys_cpus_online(bool *online, int n)
-{
-	char buf[4096], *s = buf;
-	ssize_t len;
-	int fd = open("/sys/devices/system/cpu/online", O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return -errno;
-	len = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (len <= 0)
-		return len < 0 ? -errno : -EINVAL;
-	buf[len] = 0;
-	memset(online, 0, (size_t)n * sizeof(*online));
-	/* "0-3,6\n": ranges and single CPUs. */
-	while (*s && *s != '\n') {
-		char *end;
-		long a = strtol(s, &end, 10), b = a, i;
-
-		if (end == s || a < 0)
-			return -EINVAL;
-		s = end;
-		if (*s == '-') {
-			b = strtol(s + 1, &end, 10);
-			if (end == s + 1 || b < a)
-				return -EINVAL;
-			s = end;
-		}
-		for (i = a; i <= b && i < n; i++)
-			online[i] = true;
-		if (*s == ',')
-			s++;
-		else if (*s && *s != '\n')
-			return -EINVAL;
-	}
-	return 0;
-}
-
 /* ---- perf event rings ------------------------------------------------ */
 
 int perf_ring_open(struct perf_ring *r, const struct perf_event_attr *attr,

@@ -16,7 +16,6 @@
 int sys_perf_event_open(const struct perf_event_attr *attr, int pid, int cpu,
 			int group_fd, unsigned long flags);
 /* online[i] for CPUs 0..n-1, from /sys/devices/system/cpu/online. */
-int sys_cpus_online(bool *online, int n);
 
 struct perf_ring {
 	int fd;				/* the perf event, -1 when closed */

@@ -34,13 +34,15 @@ static int read_file(const char *path, char *buf, size_t size)
 	return (int)len;
 }
 
-int cpu_list_count(const char *s)
+int cpu_list_parse(const char *s, bool *set, int n)
 {
 	int count = 0;
 
+	if (set)
+		memset(set, 0, (size_t)n * sizeof(*set));
 	while (*s && *s != '\n') {
 		char *end;
-		long a = strtol(s, &end, 10), b = a;
+		long a = strtol(s, &end, 10), b = a, i;
 
 		if (end == s || a < 0)
 			return -EINVAL;
@@ -52,12 +54,25 @@ int cpu_list_count(const char *s)
 			s = end;
 		}
 		count += (int)(b - a + 1);
+		for (i = a; set && i <= b && i < n; i++)
+			set[i] = true;
 		if (*s == ',')
 			s++;
 		else if (*s && *s != '\n')
 			return -EINVAL;
 	}
 	return count ? count : -EINVAL;
+}
+
+int sys_cpus_online(bool *online, int n)
+{
+	char buf[4096];
+	int len = read_file("/sys/devices/system/cpu/online", buf, sizeof(buf));
+
+	if (len < 0)
+		return len;
+	len = cpu_list_parse(buf, online, n);
+	return len < 0 ? len : 0;
 }
 
 int sys_possible_cpus(void)

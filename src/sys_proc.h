@@ -4,12 +4,20 @@
 #ifndef BPFBOX_SYS_PROC_H
 #define BPFBOX_SYS_PROC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Number of possible CPUs (/sys/devices/system/cpu/possible), cached. */
 int sys_possible_cpus(void);
-/* Count the CPUs in a list such as "0-3,6" (the possible-file format). */
-int cpu_list_count(const char *list);
+/* Which of CPUs 0..n-1 are online (/sys/devices/system/cpu/online). */
+int sys_cpus_online(bool *online, int n);
+/* Read a CPU list such as "0-3,6" (the sysfs format): returns how many
+ * CPUs it names and, when set is not NULL, marks those below n. */
+int cpu_list_parse(const char *list, bool *set, int n);
+static inline int cpu_list_count(const char *list)
+{
+	return cpu_list_parse(list, NULL, 0);
+}
 
 struct fdinfo {
 	char text[4096];
