@@ -752,25 +752,14 @@ static int do_delete(struct args *a) { return run_elem(a, &delete_cmd); }
 
 /* ---- pin / create ---------------------------------------------------- */
 
+static int map_handle_ro_one(struct args *a)
+{
+	return map_handle(a, BPF_F_RDONLY);
+}
+
 static int do_pin(struct args *a)
 {
-	const char *path;
-	bool mount_needed;
-	int fd, err;
-
-	if (a->argc < 3)
-		return error("'pin' needs at least 3 arguments, %d found", a->argc);
-	fd = map_handle(a, BPF_F_RDONLY);
-	if (fd < 0)
-		return -1;
-	path = arg_next(a);
-	err = a->argc ? error("what is '%s'?", arg_peek(a)) : 0;
-	if (!err)
-		err = check_pin_path(path, &mount_needed);
-	if (!err)
-		err = pin_fd(fd, path, mount_needed);
-	close(fd);
-	return err ? -1 : json_done();
+	return pin_command(a, map_handle_ro_one);
 }
 
 /* "'WORD' needs at least N arguments, M found", WORD being the last word

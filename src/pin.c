@@ -49,3 +49,25 @@ int pin_fd(int fd, const char *path, bool mount_needed)
 		return fail(err, "can't pin the object (%s)", path);
 	return 0;
 }
+
+int pin_command(struct args *a, int (*open)(struct args *a))
+{
+	const char *path;
+	bool mount_needed;
+	int fd, err;
+
+	if (a->argc < 3)
+		return error("'pin' needs at least 3 arguments, %d found", a->argc);
+	fd = open(a);
+	if (fd < 0)
+		return -1;
+	path = arg_next(a);
+	/* bpftool ignores words after FILE; they are a mistake. */
+	err = a->argc ? error("what is '%s'?", arg_peek(a)) : 0;
+	if (!err)
+		err = check_pin_path(path, &mount_needed);
+	if (!err)
+		err = pin_fd(fd, path, mount_needed);
+	close(fd);
+	return err ? -1 : json_done();
+}

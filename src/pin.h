@@ -6,11 +6,17 @@
 
 #include <stdbool.h>
 
+#include "argv.h"
+
 /* Where a new pin goes must not exist, and its directory must be a bpffs
  * or a directory we may mount one on.  Checked before anything changes;
  * *mount_needed tells the caller to mount right before pinning. */
 int check_pin_path(const char *path, bool *mount_needed);
 /* Mount bpffs on the pin's directory when asked, then pin fd at path. */
 int pin_fd(int fd, const char *path, bool mount_needed);
+
+/* "pin OBJECT FILE" (bpftool's do_pin_any()): open() parses the object's
+ * handle and returns one fd. */
+int pin_command(struct args *a, int (*open)(struct args *a));
 
 #endif

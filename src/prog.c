@@ -370,23 +370,7 @@ static int do_show(struct args *a)
 
 static int do_pin(struct args *a)
 {
-	const char *path;
-	bool mount_needed;
-	int fd, err;
-
-	if (a->argc < 3)
-		return error("'pin' needs at least 3 arguments, %d found", a->argc);
-	fd = prog_handle(a);
-	if (fd < 0)
-		return -1;
-	path = arg_next(a);
-	err = a->argc ? error("what is '%s'?", arg_peek(a)) : 0;
-	if (!err)
-		err = check_pin_path(path, &mount_needed);
-	if (!err)
-		err = pin_fd(fd, path, mount_needed);
-	close(fd);
-	return err ? -1 : json_done();
+	return pin_command(a, prog_handle);
 }
 
 /* ---- help and the command table ------------------------------------- */
