@@ -60,17 +60,28 @@ void json_end_object(struct json *j) { end(j, '}'); }
 void json_start_array(struct json *j) { begin(j, '['); }
 void json_end_array(struct json *j) { end(j, ']'); }
 
+/* Characters a JSON string cannot hold as they are: controls, DEL, '"'
+ * and '\\'.  Filled on first use. */
+static unsigned char needs_escape[256];
+
 void json_quote(const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t i, start = 0;
 
+	if (!needs_escape['"']) {
+		for (i = 0; i < 0x20; i++)
+			needs_escape[i] = 1;
+		needs_escape[0x7f] = needs_escape['"'] = needs_escape['\\'] = 1;
+	}
 	out_char('"');
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		const char *esc = NULL;
 		char u[6];
 
+		if (!needs_escape[c])
+			continue;
 		switch (c) {
 		case '\t': esc = "\\t"; break;
 		case '\n': esc = "\\n"; break;
@@ -80,8 +91,6 @@ void json_quote(const char *s, size_t n)
 		case '\\': esc = "\\\\"; break;
 		case '"': esc = "\\\""; break;
 		default:
-			if (c >= 0x20 && c != 0x7f)
-				continue;
 			memcpy(u, "\\u00", 4);
 			u[4] = hex[c >> 4];
 			u[5] = hex[c & 15];
@@ -153,10 +162,17 @@ void json_null(struct json *j) { json_raw(j, "null"); }
 
 void json_hex_array(struct json *j, const unsigned char *data, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
+	static char quoted[256][6];	/* "0xNN" for every byte */
 	char buf[7 * 128];
 	size_t i = 0;
 
+	if (!quoted[0][0]) {
+		static const char hex[] = "0123456789abcdef";
+		unsigned b;
+
+		for (b = 0; b < 256; b++)
+			memcpy(quoted[b], (char[6]){ '"', '0', 'x', hex[b >> 4], hex[b & 15], '"' }, 6);
+	}
 	json_start_array(j);
 	/* The hot path of -j dumps: format whole runs, not byte by byte. */
 	while (i < n) {
@@ -167,10 +183,7 @@ void json_hex_array(struct json *j, const unsigned char *data, size_t n)
 			if (j->sep)
 				*p++ = ',';
 			j->sep = ',';
-			memcpy(p, "\"0x", 3);
-			p[3] = hex[data[i] >> 4];
-			p[4] = hex[data[i] & 15];
-			p[5] = '"';
+			memcpy(p, quoted[data[i]], 6);
 			p += 6;
 		}
 		out_write(buf, (size_t)(p - buf));

@@ -9,12 +9,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#define OUT_BUF_SIZE 65536
-
-static char buf[OUT_BUF_SIZE];
-static size_t used;
-static int on_tty;
+char out_buf[OUT_BUF_SIZE];
+size_t out_used;
+int out_on_tty;
 static int write_error;
+
+#define buf out_buf
+#define used out_used
+#define on_tty out_on_tty
 
 static const char hex_digits[] = "0123456789abcdef";
 
@@ -55,7 +57,7 @@ void out_line_done(void)
 		drain();
 }
 
-void out_write(const char *s, size_t n)
+void out_write_slow(const char *s, size_t n)
 {
 	while (n > sizeof(buf) - used) {
 		size_t room = sizeof(buf) - used;
@@ -77,7 +79,7 @@ void out_str(const char *s)
 	out_write(s, strlen(s));
 }
 
-void out_char(char c)
+void out_char_slow(char c)
 {
 	if (used == sizeof(buf))
 		drain();
@@ -115,6 +117,19 @@ void out_u64(uint64_t v)
 	char tmp[20];
 	int i = sizeof(tmp);
 
+	/* Two digits per division: numbers are most of a BTF dump. */
+	while (v >= 100) {
+		static const char pairs[] =
+			"00010203040506070809101112131415161718192021222324"
+			"25262728293031323334353637383940414243444546474849"
+			"50515253545556575859606162636465666768697071727374"
+			"75767778798081828384858687888990919293949596979899";
+		unsigned d = (unsigned)(v % 100) * 2;
+
+		v /= 100;
+		tmp[--i] = pairs[d + 1];
+		tmp[--i] = pairs[d];
+	}
 	do {
 		tmp[--i] = (char)('0' + v % 10);
 		v /= 10;

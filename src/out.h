@@ -9,10 +9,37 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <string.h>
+
 void out_init(void);
-void out_write(const char *s, size_t n);
+void out_write_slow(const char *s, size_t n);
+void out_char_slow(char c);
+
+/* The buffer itself, so the hot paths below inline to a memcpy. */
+#define OUT_BUF_SIZE 65536
+extern char out_buf[OUT_BUF_SIZE];
+extern size_t out_used;
+extern int out_on_tty;
+
+static inline __attribute__((always_inline)) void out_write(const char *s, size_t n)
+{
+	if (n <= OUT_BUF_SIZE - out_used && !out_on_tty) {
+		memcpy(out_buf + out_used, s, n);
+		out_used += n;
+	} else {
+		out_write_slow(s, n);
+	}
+}
+
+static inline __attribute__((always_inline)) void out_char(char c)
+{
+	if (out_used < OUT_BUF_SIZE && !out_on_tty)
+		out_buf[out_used++] = c;
+	else
+		out_char_slow(c);
+}
+
 void out_str(const char *s);
-void out_char(char c);
 void out_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_u64(uint64_t v);
 void out_i64(int64_t v);

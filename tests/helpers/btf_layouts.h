@@ -268,6 +268,36 @@ static inline void layout_datasec(struct bb *b, uint32_t *key, uint32_t *value)
 	*key = 0;
 }
 
+/* A flow table as people keep them (tools/bench: 100k entries): a 16-byte
+ * struct key, a 48-byte struct value. */
+static inline void layout_flows(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u64 = bb_int(b, "long long unsigned int", 8, 0);
+	uint32_t u32 = bb_int(b, "unsigned int", 4, 0);
+	uint32_t u16 = bb_int(b, "short unsigned int", 2, 0);
+	uint32_t u8 = bb_int(b, "unsigned char", 1, 0);
+	uint32_t chr = bb_int(b, "char", 1, BTF_INT_SIGNED);
+	uint32_t pad = bb_array(b, u8, u32, 3);
+	uint32_t comm = bb_array(b, chr, u32, 8);
+
+	*key = bb_struct(b, "flow_key", 16, 0);
+	bb_member(b, "saddr", u32, 0, 0);
+	bb_member(b, "daddr", u32, 32, 0);
+	bb_member(b, "sport", u16, 64, 0);
+	bb_member(b, "dport", u16, 80, 0);
+	bb_member(b, "proto", u8, 96, 0);
+	bb_member(b, "pad", pad, 104, 0);
+
+	*value = bb_struct(b, "flow_stats", 48, 0);
+	bb_member(b, "packets", u64, 0, 0);
+	bb_member(b, "bytes", u64, 64, 0);
+	bb_member(b, "first_ns", u64, 128, 0);
+	bb_member(b, "last_ns", u64, 192, 0);
+	bb_member(b, "flags", u32, 256, 0);
+	bb_member(b, "ifindex", u32, 288, 0);
+	bb_member(b, "comm", comm, 320, 0);
+}
+
 static const struct map_layout map_layouts[] = {
 	{ "bits", BPF_MAP_TYPE_ARRAY, 2, layout_bits },
 	{ "oldbits", BPF_MAP_TYPE_ARRAY, 2, layout_oldbits },
@@ -280,6 +310,7 @@ static const struct map_layout map_layouts[] = {
 	{ "int128", BPF_MAP_TYPE_ARRAY, 2, layout_int128 },
 	{ "percpu", BPF_MAP_TYPE_PERCPU_ARRAY, 2, layout_percpu },
 	{ "datasec", BPF_MAP_TYPE_ARRAY, 1, layout_datasec },
+	{ "flows", BPF_MAP_TYPE_HASH, 100000, layout_flows },
 	{ 0 }
 };
 
