@@ -224,30 +224,39 @@ static int do_show(struct args *a)
 
 static struct btf *vmlinux_btf;
 
-/* The BTF that describes a map's key and value, or NULL for hex output.
- * A map whose BTF cannot be read is printed in hex, with a warning. */
+/* The BTF that describes a map's key and value, or NULL for hex output,
+ * chosen as upstream's get_map_kv_btf(): struct_ops values are kernel
+ * types, other maps use their own BTF when they have a value type.  A
+ * struct_ops map of a module names the module's BTF (btf_vmlinux_id);
+ * upstream looks in vmlinux only and misses those types.  A map whose BTF
+ * cannot be read is printed in hex, with a warning. */
 static struct btf *map_btf(const struct bpf_map_info *info)
 {
 	struct btf *btf = NULL;
 	int err;
 
+	if (info->btf_vmlinux_value_type_id && info->btf_vmlinux_id) {
+		err = btf_load_by_id(info->btf_vmlinux_id, NULL, &btf);
+		if (!err)
+			return btf;
+	}
 	if (info->btf_vmlinux_value_type_id) {
 		if (!vmlinux_btf) {
 			err = btf_load_vmlinux(&vmlinux_btf);
 			if (err) {
 				notice("Warning: map %u: can't read kernel BTF (%s), printing hex",
-				     info->id, errstr(err));
+				       info->id, errstr(err));
 				return NULL;
 			}
 		}
 		return vmlinux_btf;
 	}
-	if (!info->btf_value_type_id && !info->btf_key_type_id)
+	if (!info->btf_value_type_id)
 		return NULL;
 	err = btf_load_by_id(info->btf_id, NULL, &btf);
 	if (err) {
 		notice("Warning: map %u: can't read BTF %u (%s), printing hex",
-		     info->id, info->btf_id, errstr(err));
+		       info->id, info->btf_id, errstr(err));
 		return NULL;
 	}
 	return btf;
