@@ -14,6 +14,7 @@
 #include "sys_bpf.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,6 +289,13 @@ int btf_load_by_id(uint32_t id, const struct btf *base, struct btf **out)
 	info.name_len = sizeof(name);
 	len = sizeof(info);
 	err = sys_obj_info(fd, &info, &len);
+	if (err == -E2BIG) {
+		/* Before 5.11 there is no name: ask without it (and such a
+		 * kernel has no module BTF either). */
+		memset(&info, 0, sizeof(info));
+		len = offsetof(struct bpf_btf_info, name);
+		err = sys_obj_info(fd, &info, &len);
+	}
 	if (err)
 		goto out_fd;
 	size = info.btf_size;
