@@ -14,6 +14,8 @@
  *       char[8] "v1.2", other int 7, bpf_metadata_count int 42), pinned
  *       at MAPPATH, and a socket filter using it, pinned at PATH: what
  *       prog show prints as "metadata"
+ *   progload tag PATH
+ *       print the pinned program's tag from the kernel's fdinfo
  *   progload run PATH [cpu N] [repeat N] [stats 1]
  *       BPF_PROG_TEST_RUN on a 64-byte packet, on CPU N (default 0),
  *       with BPF_ENABLE_STATS on for the run when asked (run_time_ns);
@@ -230,6 +232,31 @@ static int run(int argc, char **argv)
 	return a.retval != 0;
 }
 
+/* The program's tag as the kernel's fdinfo says it ("prog_tag:"), a
+ * source independent of bpf_prog_info: tags vary between kernels. */
+static int tag(const char *path)
+{
+	char fdinfo[64], line[256];
+	int fd = sys_obj_get(path, 0);
+	FILE *f;
+
+	if (fd < 0) {
+		fprintf(stderr, "progload: %s: %s\n", path, strerror(-fd));
+		return 1;
+	}
+	snprintf(fdinfo, sizeof(fdinfo), "/proc/self/fdinfo/%d", fd);
+	f = fopen(fdinfo, "r");
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "prog_tag:", 9)) {
+			printf("%s", line + 9 + strspn(line + 9, " \t"));
+			fclose(f);
+			return 0;
+		}
+	if (f)
+		fclose(f);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct bpf_attr_prog_load a;
@@ -242,6 +269,8 @@ int main(int argc, char **argv)
 
 	if (argc >= 3 && !strcmp(argv[1], "run"))
 		return run(argc, argv);
+	if (argc == 3 && !strcmp(argv[1], "tag"))
+		return tag(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "metadata"))
 		return metadata(argv[2], argv[3]);
 	if (argc < 3 || argc % 2 == 0)
