@@ -13,9 +13,18 @@ elif ! "$H/mkbtfmap" bits "$T/bits" 2> "$WORK/mkbtfmap.err"; then
 	skip "btf" "cannot create maps with BTF: $(cat "$WORK/mkbtfmap.err")"
 else
 
+# A layout the kernel rejects uses a BTF feature it predates (signed
+# enums and ENUM64: 6.0, FLOAT: 5.13, TYPE_TAG: 5.17): its tests skip,
+# with the kernel's reason.
 for l in oldbits chars enums nested union ptr float int128 percpu datasec; do
-	"$H/mkbtfmap" $l "$T/$l"
+	"$H/mkbtfmap" $l "$T/$l" 2> "$WORK/mkbtfmap.$l" || true
 done
+have()
+{
+	[ -e "$T/$1" ] && return 0
+	skip "btf $1" "this kernel rejects the layout's BTF: $(cat "$WORK/mkbtfmap.$1")"
+	return 1
+}
 
 # ---- bits ------------------------------------------------------------------
 bpfbox map update pinned $T/bits key 1 0 0 0 value 0xff 0xff 0xff 0xff 0x12 0x34 0x56 0x78 0x9a 0xbc 0xde 0xf0 0x11 0x22 0x33 0x44
@@ -84,6 +93,7 @@ testing "btf bits: plain lookup" \
 }'
 
 # ---- oldbits ---------------------------------------------------------------
+if have oldbits; then
 bpfbox map update pinned $T/oldbits key 1 0 0 0 value 0xff 0xff 0xff 0xff 0x12 0x34 0x56 0x78 0x9a 0xbc 0xde 0xf0
 testing "btf oldbits: plain dump" \
 	'bpfbox map dump pinned $T/oldbits' \
@@ -111,7 +121,10 @@ testing "btf oldbits: -j dump" \
 	'bpfbox -j map dump pinned $T/oldbits' \
 	'[{"key":["0x00","0x00","0x00","0x00"],"value":["0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00"],"formatted":{"key":0,"value":{"x":"0x0","y":"0x0","z":"0x0","w":"0x0","v":0}}},{"key":["0x01","0x00","0x00","0x00"],"value":["0xff","0xff","0xff","0xff","0x12","0x34","0x56","0x78","0x9a","0xbc","0xde","0xf0"],"formatted":{"key":1,"value":{"x":"0x7","y":"0x1f","z":"0x3f","w":"0x563412","v":4041129114}}}]'
 
+fi
+
 # ---- chars -----------------------------------------------------------------
+if have chars; then
 # Deviations (docs/compat-btf.md): the char '"' is escaped (bpftool: """),
 # a backslash in a string is \\ (bpftool 7.1: \n; upstream agrees).
 bpfbox map update pinned $T/chars key 1 0 0 0 value 0x68 0x65 0x6c 0x6c 0x6f 0 0 0 0 0 0 0 0 0 0 0 0x61 0x62 0x63 0x64 1 2 3 4 0x41 0x22 0x01 0x02 0xfd 0x61 0x62 0 0 0x78 0x79 0x7a 0 0 0 0x71 0x5c 0 0 0 0 0 0 0
@@ -206,7 +219,10 @@ testing "btf chars: plain lookup" \
     }
 }'
 
+fi
+
 # ---- enums -----------------------------------------------------------------
+if have enums; then
 # Deviation: unsigned enums print unsigned (bpftool: c and e as -1) and
 # 1-byte unsigned enumerators match (bpftool: a as -56, not "B").
 bpfbox map update pinned $T/enums key 0 0 0 0 value 1 0x81 0 0 0xff 0xff 0xff 0xff 0xfa 0xff 0xff 0xff 0 0 0 0 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xfd 0xff 0xff 0xff 0xff 0xff 0xff 0xff
@@ -271,7 +287,10 @@ testing "btf enums: plain lookup" \
     }
 }'
 
+fi
+
 # ---- nested ----------------------------------------------------------------
+if have nested; then
 bpfbox map update pinned $T/nested key 1 0 0 0 2 0 6 0 value 1 0 0 0 0xff 0xff 0xff 0xff 3 0 0 0 4 0 0 0 5 0 0 0 6 0 0 0 1 0 2 0 3 0 4 0 0x78 0x56 0x34 0x12 9 10 0 0
 testing "btf nested: plain dump" \
 	'bpfbox map dump pinned $T/nested' \
@@ -383,7 +402,10 @@ testing "btf nested: plain lookup" \
     }
 }'
 
+fi
+
 # ---- union -----------------------------------------------------------------
+if have union; then
 bpfbox map update pinned $T/union key 1 0 0 0 value 0x41 0x42 0 0 0 0 0 1
 testing "btf union: plain dump" \
 	'bpfbox map dump pinned $T/union' \
@@ -409,7 +431,10 @@ testing "btf union: -j dump" \
 	'bpfbox -j map dump pinned $T/union' \
 	'[{"key":["0x00","0x00","0x00","0x00"],"value":["0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00"],"formatted":{"key":0,"value":{"q":0,"w":[0,0],"s":""}}},{"key":["0x01","0x00","0x00","0x00"],"value":["0x41","0x42","0x00","0x00","0x00","0x00","0x00","0x01"],"formatted":{"key":1,"value":{"q":72057594037944897,"w":[16961,16777216],"s":"AB"}}}]'
 
+fi
+
 # ---- ptr -------------------------------------------------------------------
+if have ptr; then
 # Plain pointers are quoted "%p" as upstream bpftool prints them (7.1:
 # unquoted); a NULL pointer is glibc's (nil).
 bpfbox map update pinned $T/ptr key 1 0 0 0 value 0x10 0x20 0 0 0 0 0 0 1 0 0 0 0 0 0 0 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0 0 0 0 1 0 0 0 0 0 0 0 0 0 0 0
@@ -439,7 +464,10 @@ testing "btf ptr: -j dump" \
 	'bpfbox -j map dump pinned $T/ptr' \
 	'[{"key":["0x00","0x00","0x00","0x00"],"value":["0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00"],"formatted":{"key":0,"value":{"p":0,"ip":0,"fn":0,"tagged":0,"cp":0}}},{"key":["0x01","0x00","0x00","0x00"],"value":["0x10","0x20","0x00","0x00","0x00","0x00","0x00","0x00","0x01","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0xff","0xff","0xff","0xff","0xff","0xff","0xff","0xff","0x00","0x00","0x00","0x00","0x01","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00"],"formatted":{"key":1,"value":{"p":8208,"ip":1,"fn":18446744073709551615,"tagged":4294967296,"cp":0}}}]'
 
+fi
+
 # ---- float -----------------------------------------------------------------
+if have float; then
 # Deviation: floats print their value; NaN and infinities as strings
 # (bpftool: "(unsupported-kind)", and nothing more of the value).
 bpfbox map update pinned $T/float key 0 0 0 0 value 0 0 0xc0 0x7f 0 0xfc 0 0 0 0 0 0 0 0 0xf0 0xff 0 0 0 0 0 0 0 0x80 0xff 0x7f 0 0 0 0 0 0
@@ -496,7 +524,10 @@ testing "btf float: plain lookup" \
     }
 }'
 
+fi
+
 # ---- int128 ----------------------------------------------------------------
+if have int128; then
 bpfbox map update pinned $T/int128 key 1 0 0 0 value 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff 0xff 5 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0
 testing "btf int128: plain dump" \
 	'bpfbox map dump pinned $T/int128' \
@@ -518,7 +549,10 @@ testing "btf int128: -j dump" \
 	'bpfbox -j map dump pinned $T/int128' \
 	'[{"key":["0x00","0x00","0x00","0x00"],"value":["0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00"],"formatted":{"key":0,"value":{"s":"0x0","u":"0x0"}}},{"key":["0x01","0x00","0x00","0x00"],"value":["0xff","0xff","0xff","0xff","0xff","0xff","0xff","0xff","0xff","0xff","0xff","0xff","0xff","0xff","0xff","0xff","0x05","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00","0x00"],"formatted":{"key":1,"value":{"s":"0xffffffffffffffffffffffffffffffff","u":"0x5"}}}]'
 
+fi
+
 # ---- datasec ---------------------------------------------------------------
+if have datasec; then
 bpfbox map update pinned $T/datasec key 0 0 0 0 value 0x2a 0 0 0 0x6f 0x6b 0 0 0 0 0 0 1 0 2 0
 testing "btf datasec: plain dump" \
 	'bpfbox map dump pinned $T/datasec' \
@@ -576,7 +610,10 @@ testing "btf datasec: plain lookup" \
     }
 }'
 
+fi
+
 # ---- percpu ----------------------------------------------------------------
+if have percpu; then
 # A per-CPU value behind a typedef and modifiers: one entry per possible
 # CPU, so the expected text is built for this machine.
 bpfbox map update pinned $T/percpu key 1 0 0 0 value 7 0 0 0 0xfe 0xff 0x68 0x69
@@ -625,6 +662,8 @@ want="$want
 testing "btf percpu: plain lookup, every possible CPU" \
 	'bpfbox map lookup pinned $T/percpu key 1 0 0 0' "$want"
 
+fi
+
 # ---- btf show / list -------------------------------------------------------
 # One BTF object shared by 5 maps and 2 programs.  bpftool lists their ids
 # in its hashmap's order, which depends on every map and program of the
@@ -643,11 +682,16 @@ testing "btf show id: plain layout" \
 testing "btf -j show id: fields" \
 	'bpfbox -j btf show id $btf_id | sed "s/\[[0-9,]*\]/[]/g; s/\"size\":[0-9]*/\"size\":S/"' \
 	"{\"id\":$btf_id,\"size\":S,\"prog_ids\":[],\"map_ids\":[],\"kernel\":false}"
-testing "btf list: vmlinux is a kernel BTF named [vmlinux]" \
-	'bpfbox btf list | grep -c "^[0-9]*: name \[vmlinux\]  size $(wc -c < /sys/kernel/btf/vmlinux)B$"' "1"
-testing "btf -j list: vmlinux" \
-	'bpfbox -j btf list | grep -o "{[^{]*\"kernel\":true,\"name\":\"vmlinux\"}" | sed "s/\"id\":[0-9]*/\"id\":N/"' \
-	"{\"id\":N,\"size\":$(wc -c < /sys/kernel/btf/vmlinux),\"prog_ids\":[],\"map_ids\":[],\"kernel\":true,\"name\":\"vmlinux\"}"
+# Kernel BTF has an id (and so a line) from 5.11 on.
+if [ -r /sys/kernel/btf/vmlinux ] && bpfbox -j btf list | grep -q '"kernel":true'; then
+	testing "btf list: vmlinux is a kernel BTF named [vmlinux]" \
+		'bpfbox btf list | grep -c "^[0-9]*: name \[vmlinux\]  size $(wc -c < /sys/kernel/btf/vmlinux)B$"' "1"
+	testing "btf -j list: vmlinux" \
+		'bpfbox -j btf list | grep -o "{[^{]*\"kernel\":true,\"name\":\"vmlinux\"}" | sed "s/\"id\":[0-9]*/\"id\":N/"' \
+		"{\"id\":N,\"size\":$(wc -c < /sys/kernel/btf/vmlinux),\"prog_ids\":[],\"map_ids\":[],\"kernel\":true,\"name\":\"vmlinux\"}"
+else
+	skip "btf list: vmlinux" "kernel BTF is not listed by id before 5.11"
+fi
 testing "btf show id of no object" \
 	'bpfbox btf show id 4294967295; echo "rc=$?"' \
 	"Error: can't get BTF object by id (4294967295): No such file or directory
@@ -666,7 +710,6 @@ if command -v bpftool >/dev/null 2>&1; then
 		testing "btf show id ${m:-plain}: same as bpftool (hashmap order)" \
 			'bpfbox $m btf show id $btf_id' "$(bpftool $m btf show id $btf_id)"
 	done
-	testing "btf show: same as bpftool" 'bpfbox btf show' "$(bpftool btf show)"
 fi
 
 fi
