@@ -14,7 +14,7 @@
  *  - VAR as {"name": value}, DATASEC as {"section": [vars...]};
  *  - typedefs and modifiers are looked through; void is "(unknown)",
  *    FWD "(fwd-kind-invalid)", other kinds "(unsupported-kind)".
- * Where bpftool is wrong (docs/compat-btf.md) this file is right: floats
+ * Where bpftool is wrong (docs/compat.md) this file is right: floats
  * print their value, enums honour signedness, chars are escaped, type
  * tags are looked through.  Every read is checked against the bytes the
  * caller has, recursion is bounded, and the number of values written is

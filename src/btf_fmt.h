@@ -2,7 +2,7 @@
  * btf_dumper (btf_dumper.c) does for "map dump"/"map lookup": plain_text
  * is bpftool's is_plain_text (plain output: a pretty JSON writer with
  * unquoted hex for bitfields and 128-bit ints, "%p" pointers), otherwise
- * -j/-p output.  Deviations from bpftool are in docs/compat-btf.md. */
+ * -j/-p output.  Deviations from bpftool are in docs/compat.md. */
 #ifndef BPFBOX_BTF_FMT_H
 #define BPFBOX_BTF_FMT_H
 

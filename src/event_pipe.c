@@ -6,7 +6,7 @@
  *
  * Beyond bpftool, a ringbuf map works too: its records are read in place
  * from the mmapped ring and printed in the perf layout, with the time the
- * record was read and no CPU/index (docs/compat-prog.md). */
+ * record was read and no CPU/index (docs/compat.md). */
 #include "bpfbox.h"
 #include "handle.h"
 #include "map_fmt.h"

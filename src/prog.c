@@ -3,7 +3,7 @@
  * print_prog_plain/json) prints them, from BPF_OBJ_GET_INFO_BY_FD's
  * struct bpf_prog_info, the prog fd's fdinfo (memlock), bpffs pins (-f)
  * and /proc holders (pids).  Loading, attaching, dumping and running
- * programs are bpftool commands bpfbox leaves out (docs/compat-prog.md). */
+ * programs are bpftool commands bpfbox leaves out (docs/compat.md). */
 #include "bpfbox.h"
 #include "bpffs.h"
 #include "btf.h"

@@ -4,7 +4,7 @@
 #
 # Expected text is bpftool's output for the same maps and bytes (bpftool
 # v7.1 run side by side), except where upstream bpftool differs from 7.1
-# (upstream is followed) and the deviations of docs/compat-btf.md, each
+# (upstream is followed) and the deviations of docs/compat.md, each
 # marked where it shows.
 
 if [ ! -x "$H/mkbtfmap" ]; then
@@ -125,7 +125,7 @@ fi
 
 # ---- chars -----------------------------------------------------------------
 if have chars; then
-# Deviations (docs/compat-btf.md): the char '"' is escaped (bpftool: """),
+# Deviations (docs/compat.md): the char '"' is escaped (bpftool: """),
 # a backslash in a string is \\ (bpftool 7.1: \n; upstream agrees).
 bpfbox map update pinned $T/chars key 1 0 0 0 value 0x68 0x65 0x6c 0x6c 0x6f 0 0 0 0 0 0 0 0 0 0 0 0x61 0x62 0x63 0x64 1 2 3 4 0x41 0x22 0x01 0x02 0xfd 0x61 0x62 0 0 0x78 0x79 0x7a 0 0 0 0x71 0x5c 0 0 0 0 0 0 0
 testing "btf chars: plain dump" \
