@@ -4,6 +4,9 @@
 #   make test            unit tests, then kernel tests (root), "N passed, N failed"
 #   make install         $(DESTDIR)$(PREFIX)/sbin/bpfbox
 #   make install-bpftool-link   also a bpftool -> bpfbox symlink
+#   make test-kernels    the suite in qemu on Debian kernels 5.10..7.x (tools/)
+#   make cross           static arm64/armhf/riscv64 builds + their unit tests
+#   make fuzz            libFuzzer on the BTF parser (clang; FUZZ_TIME=secs)
 #
 # CC, CROSS_COMPILE, CFLAGS, LDFLAGS, PREFIX and DESTDIR work as usual.
 
