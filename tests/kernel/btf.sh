@@ -22,7 +22,7 @@ done
 have()
 {
 	[ -e "$T/$1" ] && return 0
-	skip "btf $1" "this kernel rejects the layout's BTF: $(cat "$WORK/mkbtfmap.$1")"
+	skip "btf $1" "this kernel rejects the layout's BTF: $(grep -v "^ *$" "$WORK/mkbtfmap.$1" | tail -n 1)"
 	return 1
 }
 
