@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 static int do_help(struct args *a);
@@ -912,7 +913,14 @@ static int do_create(struct args *a)
 	}
 	fd = sys_map_create(&attr);
 	if (fd < 0) {
+		struct utsname u;
+		const char *since = map_type_since(attr.map_type);
+
 		fail(fd, "map create failed");
+		/* Name the missing feature when the kernel predates the type. */
+		if (since && !uname(&u) && kernel_older_than(u.release, since) && !opt.json)
+			fprintf(stderr, "Hint: map type %s needs Linux %s; this kernel is %s\n",
+				map_type_name(attr.map_type), since, u.release);
 		goto out;
 	}
 	err = pin_fd(fd, path, mount_needed);

@@ -12,4 +12,9 @@ int map_type_by_name(const char *name);		/* exact match, or -1 */
  * Returns 0, or -1 with *bad set to the word that did not parse. */
 int map_flags_parse(const char *s, uint32_t *flags, const char **bad);
 
+/* "5.16" for the bloom filter: the release that added a map type (NULL
+ * when unknown).  kernel_older_than("5.10.0-46-amd64", "5.16") is 1. */
+const char *map_type_since(uint32_t type);
+int kernel_older_than(const char *running, const char *since);
+
 #endif

@@ -294,3 +294,15 @@ testing "prog_array value with a bad tag" \
 rc=255"
 testing "map show of a prog_array names its owner program type" \
 	'bpfbox map show pinned $T/pa | sed -n 3p' "	owner_prog_type socket_filter  owner jited"
+
+# ---- a map type newer than the kernel: the error names the feature ----------
+if bpfbox map create $T/bloom type bloom_filter key 0 value 4 entries 16 name bloom 2>$WORK/bloom.err; then
+	testing "bloom filter (5.16+): created, and push works" \
+		'bpfbox map push pinned $T/bloom value 1 2 3 4; echo "rc=$?"; bpfbox map show pinned $T/bloom | head -1 | sed "s/^[0-9]*: //"' \
+		"rc=0
+bloom_filter  name bloom  flags 0x0"
+else
+	testing "bloom filter on a kernel before 5.16: the hint names the release" \
+		'sed -n 2p $WORK/bloom.err | sed "s/this kernel is .*/this kernel is K/"' \
+		"Hint: map type bloom_filter needs Linux 5.16; this kernel is K"
+fi

@@ -130,3 +130,14 @@ TEST(error_messages_are_glibc_wording)
 	CHECK_STR(errstr(-7), "Argument list too long");
 	CHECK_STR(errstr(524), "Unknown error 524");
 }
+
+TEST(kernel_versions)
+{
+	CHECK(kernel_older_than("5.10.0-46-amd64", "5.16"));
+	CHECK(!kernel_older_than("5.16.0", "5.16"));
+	CHECK(!kernel_older_than("6.1.0-56-amd64", "5.16"));
+	CHECK(kernel_older_than("4.19.0", "4.20"));
+	CHECK(!kernel_older_than("7.3.4+deb13-amd64", "6.9"));
+	CHECK_STR(map_type_since(30), "5.16");
+	CHECK(map_type_since(1) == NULL);
+}
