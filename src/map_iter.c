@@ -19,9 +19,9 @@
 #include <string.h>
 
 #define ENOTSUPP_KERNEL 524
-#define BATCH_BYTES (1u << 20)	/* keys + values per batch, about 1 MiB */
+#define BATCH_BYTES (1u << 18)	/* keys + values per batch: 256 KiB */
 #define BATCH_MIN 64
-#define BATCH_MAX (1u << 16)
+#define BATCH_MAX (1u << 14)
 #define RESTARTS_MAX 3
 
 bool map_type_batches(uint32_t type)
