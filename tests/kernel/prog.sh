@@ -90,6 +90,10 @@ testing "full name from BTF func info, and btf_id" \
 	btf_id B"
 testing "full name (json)" \
 	'bpfbox -j prog show pinned $T/f | grep -o "\"name\":\"[^\"]*\""' '"name":"pt_a_long_function_name"'
+testing "name handle matches the full BTF name, not the kernel's 15 characters" \
+	'bpfbox -j prog show name pt_a_long_function_name | grep -c "\"id\":$(pt_id $T/f),"; bpfbox prog show name pt_a_long_funct; echo "rc=$?"' \
+	"1
+rc=255"
 testing "a short name is not looked up in BTF" \
 	'$H/progload socket $T/f2 name pt_short func pt_other_name && bpfbox prog show pinned $T/f2 | head -1 | grep -o "name [a-z_]*"' \
 	"name pt_short"
