@@ -162,8 +162,9 @@ void json_null(struct json *j) { json_raw(j, "null"); }
 
 void json_hex_array(struct json *j, const unsigned char *data, size_t n)
 {
-	static char quoted[256][6];	/* "0xNN" for every byte */
-	char buf[7 * 128];
+	/* ",\"0xNN\"" for every byte, padded to 8 so one copy moves it. */
+	static char quoted[256][8];
+	char buf[8 * 128 + 8];
 	size_t i = 0;
 
 	if (!quoted[0][0]) {
@@ -171,22 +172,25 @@ void json_hex_array(struct json *j, const unsigned char *data, size_t n)
 		unsigned b;
 
 		for (b = 0; b < 256; b++)
-			memcpy(quoted[b], (char[6]){ '"', '0', 'x', hex[b >> 4], hex[b & 15], '"' }, 6);
+			memcpy(quoted[b], (char[8]){ ',', '"', '0', 'x', hex[b >> 4],
+						     hex[b & 15], '"', 0 }, 8);
 	}
 	json_start_array(j);
-	/* The hot path of -j dumps: format whole runs, not byte by byte. */
+	/* The hot path of -j dumps: whole runs of bytes per write. */
 	while (i < n) {
 		char *p = buf;
 		size_t end = n - i > 128 ? i + 128 : n;
 
 		for (; i < end; i++) {
-			if (j->sep)
-				*p++ = ',';
-			j->sep = ',';
-			memcpy(p, quoted[data[i]], 6);
-			p += 6;
+			memcpy(p, quoted[data[i]], 8);
+			p += 7;
 		}
-		out_write(buf, (size_t)(p - buf));
+		/* The array's first element has no comma before it. */
+		if (!j->sep)
+			out_write(buf + 1, (size_t)(p - buf) - 1);
+		else
+			out_write(buf, (size_t)(p - buf));
+		j->sep = ',';
 	}
 	json_end_array(j);
 }
