@@ -5,6 +5,7 @@
 #include "hash_order.h"
 #include "sys_bpf.h"
 #include "sys_proc.h"
+#include "vec.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -53,15 +54,12 @@ int bpffs_mount(const char *dir, const char **step)
 
 static int pins_add(struct pin_table *t, uint32_t id, const char *path)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct pin *v = realloc(t->v, cap * sizeof(*v));
+	struct pin *v;
 
-		if (!v)
-			return -ENOMEM;
-		t->v = v;
-		t->cap = cap;
-	}
+	v = vec_room(t->v, &t->cap, t->n, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	t->v = v;
 	t->v[t->n].path = strdup(path);
 	if (!t->v[t->n].path)
 		return -ENOMEM;

@@ -9,6 +9,7 @@
 #include "pids.h"
 #include "show.h"
 #include "sys_bpf.h"
+#include "vec.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -30,15 +31,12 @@ struct ref_table {
 
 static int ref_add(struct ref_table *t, uint32_t btf_id, uint32_t obj_id)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 64;
-		struct btf_ref *v = realloc(t->v, cap * sizeof(*v));
+	struct btf_ref *v;
 
-		if (!v)
-			return -ENOMEM;
-		t->v = v;
-		t->cap = cap;
-	}
+	v = vec_room(t->v, &t->cap, t->n, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	t->v = v;
 	t->v[t->n].btf_id = btf_id;
 	t->v[t->n].obj_id = obj_id;
 	t->v[t->n].seq = (uint32_t)t->n;

@@ -5,6 +5,7 @@
  * command; processes that vanish or deny access are skipped. */
 #include "pids.h"
 #include "out.h"
+#include "vec.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -17,21 +18,17 @@
 
 static int add_ref(struct obj_refs *r, uint32_t id, int pid, const char *comm)
 {
+	struct obj_ref *v;
 	size_t i;
 
 	/* A process holding the same object twice is listed once. */
 	for (i = r->n; i-- > 0 && r->v[i].pid == pid;)
 		if (r->v[i].id == id)
 			return 0;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		struct obj_ref *v = realloc(r->v, cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		r->v = v;
-		r->cap = cap;
-	}
+	v = vec_room(r->v, &r->cap, r->n, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	r->v = v;
 	r->v[r->n].id = id;
 	r->v[r->n].pid = pid;
 	r->v[r->n].seq = (uint32_t)r->n;
