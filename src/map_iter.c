@@ -56,7 +56,7 @@ static int batch_alloc(struct map_iter *it, uint32_t cap)
 }
 
 int map_iter_init(struct map_iter *it, int fd, const struct bpf_map_info *info,
-		  size_t value_bytes)
+		  size_t value_bytes, bool may_batch)
 {
 	size_t entry = info->key_size + value_bytes, token;
 	uint32_t cap;
@@ -67,8 +67,7 @@ int map_iter_init(struct map_iter *it, int fd, const struct bpf_map_info *info,
 	it->value_bytes = value_bytes;
 	/* A map cannot change size, so 4x its entries bounds any honest walk. */
 	it->max_steps = (uint64_t)info->max_entries * 4 + 1024;
-	it->use_batch = map_type_batches(info->type) && info->key_size &&
-			!getenv("BPFBOX_NO_BATCH");
+	it->use_batch = may_batch && map_type_batches(info->type) && info->key_size;
 
 	it->key = malloc(info->key_size ? info->key_size : 1);
 	it->first_key = malloc(info->key_size ? info->key_size : 1);

@@ -28,9 +28,10 @@ struct map_iter {
 	uint64_t steps, max_steps;
 };
 
-/* value_bytes: value_size, or round_up(value_size, 8) * cpus for per-CPU. */
+/* value_bytes: value_size, or round_up(value_size, 8) * cpus for per-CPU.
+ * may_batch false forces the get_next_key path. */
 int map_iter_init(struct map_iter *it, int fd, const struct bpf_map_info *info,
-		  size_t value_bytes);
+		  size_t value_bytes, bool may_batch);
 /* Next entry: returns 1 and sets key and value (valid until the next call),
  * 0 at the end, or -errno when reading stops.  A failed per-entry lookup
  * (fallback path) returns 1 with *value NULL and *lookup_err set. */
