@@ -31,21 +31,25 @@ endif
 CFLAGS ?= -Os
 WARN := -Wall -Wextra -Wno-unused-parameter
 BASE_CFLAGS := -std=gnu99 -D_GNU_SOURCE -DBPFBOX_VERSION=\"$(VERSION)\" \
-	-Iinclude -ffunction-sections -fdata-sections
+	-Isrc -Iinclude -ffunction-sections -fdata-sections
 LDFLAGS ?=
 BASE_LDFLAGS := -static -Wl,--gc-sections
 
-SRCS := $(sort $(wildcard src/*.c))
+# One folder per layer (docs/architecture.md): cli, objects, kernel,
+# btf, output, lib.  Objects mirror the tree under build/.
+SRCS := $(sort $(wildcard src/*/*.c))
 OBJS := $(SRCS:src/%.c=build/%.o)
-# Everything but main.c, for the unit tests and the fuzzer.
-LIB_OBJS := $(filter-out build/main.o,$(OBJS))
+HDRS := $(wildcard src/*/*.h include/uapi/*.h)
+# Everything but main.c, for the unit tests and the fuzzers.
+LIB_OBJS := $(filter-out build/cli/main.o,$(OBJS))
 
 all: bpfbox
 
 bpfbox: $(OBJS)
 	$(CC) $(BASE_LDFLAGS) $(LDFLAGS) -o $@ $(OBJS)
 
-build/%.o: src/%.c $(wildcard src/*.h include/uapi/*.h) | build
+build/%.o: src/%.c $(HDRS)
+	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(WARN) $(CFLAGS) -c -o $@ $<
 
 build:

@@ -10,11 +10,12 @@
 FUZZ_CC ?= clang
 FUZZ_TIME ?= 60
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined \
-	-fno-sanitize-recover=undefined -std=gnu99 -D_GNU_SOURCE -Iinclude
-FUZZ_SRCS := src/btf.c src/btf_fmt.c src/json.c src/out.c src/sys_bpf.c
+	-fno-sanitize-recover=undefined -std=gnu99 -D_GNU_SOURCE -Isrc -Iinclude
+FUZZ_SRCS := src/btf/btf.c src/output/btf_fmt.c src/output/json.c src/output/out.c \
+	src/kernel/sys_bpf.c
 FUZZ_CORPUS := build/fuzz-corpus/btf
 
-build/fuzz_btf: tests/fuzz/fuzz_btf.c $(FUZZ_SRCS) $(wildcard src/*.h include/uapi/*.h tests/helpers/*.h) | build
+build/fuzz_btf: tests/fuzz/fuzz_btf.c $(FUZZ_SRCS) $(HDRS) $(wildcard tests/helpers/*.h) | build
 	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ tests/fuzz/fuzz_btf.c $(FUZZ_SRCS)
 
 $(FUZZ_CORPUS)/.seeded: build/helpers/mkbtfmap

@@ -5,8 +5,8 @@
  * crash, sanitizer report or hang is a bug: untrusted BTF must give a
  * clean error or output.  Built and run by `make fuzz` (tests/btf.mk). */
 #include "../helpers/btf_layouts.h"
-#include "../../src/btf_fmt.h"
-#include "../../src/out.h"
+#include "output/btf_fmt.h"
+#include "output/out.h"
 
 #include <fcntl.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
 #ifndef BPFBOX_BTF_BUILDER_H
 #define BPFBOX_BTF_BUILDER_H
 
-#include "../../include/uapi/btf.h"
+#include "uapi/btf.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
 #define BPFBOX_BTF_LAYOUTS_H
 
 #include "btf_builder.h"
-#include "../../include/uapi/bpf.h"
+#include "uapi/bpf.h"
 
 struct map_layout {
 	const char *name;

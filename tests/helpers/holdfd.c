@@ -4,7 +4,7 @@
  *   holdfd PATH...     prints "ready" once every PATH is open, then sleeps
  * The tests run it in the background, wait for "ready" and add its pid to
  * $HELPER_PIDS for run.sh's cleanup. */
-#include "../../src/sys_bpf.h"
+#include "kernel/sys_bpf.h"
 
 #include <stdio.h>
 #include <string.h>

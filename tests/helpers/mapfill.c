@@ -9,8 +9,8 @@
  *                             delete and re-add keys 0..max_entries-1 in
  *                             a loop, to test dumps of a changing map
  * Uses bpfbox's own syscall layer; needs no libbpf. */
-#include "../../src/sys_bpf.h"
-#include "../../src/sys_proc.h"
+#include "kernel/sys_bpf.h"
+#include "kernel/sys_proc.h"
 
 #include <errno.h>
 #include <stdbool.h>

@@ -14,8 +14,8 @@
  * Layouts are in btf_layouts.h.  Key and value sizes come from the BTF
  * (bpfbox's parser); a layout without a key type gets a 4-byte key. */
 #include "btf_layouts.h"
-#include "../../src/btf.h"
-#include "../../src/sys_bpf.h"
+#include "btf/btf.h"
+#include "kernel/sys_bpf.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -25,7 +25,7 @@
  * naming the program's one function (prog show's full names, btf_id).
  * License defaults to "GPL" (perf_event_output is GPL-only).  Uses
  * bpfbox's own syscall layer; needs no libbpf. */
-#include "../../src/sys_bpf.h"
+#include "kernel/sys_bpf.h"
 #include "btf_builder.h"
 
 #include <sched.h>

@@ -1,7 +1,7 @@
 /* Runs every TEST() linked in; one failed check fails its test.
  * Ends with "unit: N passed, N failed" and exits non-zero on failure. */
 #include "unit.h"
-#include "../../src/out.h"
+#include "output/out.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * the kernel's own BTF when it is readable. */
 #include "unit.h"
 #include "../helpers/btf_builder.h"
-#include "../../src/btf.h"
+#include "btf/btf.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -426,7 +426,7 @@ TEST(btf_vmlinux)
 }
 
 /* Kernel BTF by id: the vmlinux object (needs root). */
-#include "../../src/sys_bpf.h"
+#include "kernel/sys_bpf.h"
 TEST(btf_by_id)
 {
 	uint32_t id = 0;

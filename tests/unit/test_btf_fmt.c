@@ -7,7 +7,7 @@
 
 #include <math.h>
 #include "../helpers/btf_layouts.h"
-#include "../../src/btf_fmt.h"
+#include "output/btf_fmt.h"
 
 #include <errno.h>
 #include <stdlib.h>

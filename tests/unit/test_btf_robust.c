@@ -6,8 +6,8 @@
  * seconds; the libFuzzer target tests/fuzz/fuzz_btf.c goes further. */
 #include "unit.h"
 #include "../helpers/btf_layouts.h"
-#include "../../src/btf_fmt.h"
-#include "../../src/out.h"
+#include "output/btf_fmt.h"
+#include "output/out.h"
 
 #include <fcntl.h>
 #include <stdlib.h>

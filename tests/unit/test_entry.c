@@ -1,8 +1,8 @@
 /* Entry layouts of bpftool's map dump/lookup, in hex (no BTF). */
 #include "unit.h"
-#include "../../src/json.h"
-#include "../../src/map_fmt.h"
-#include "../../src/out.h"
+#include "output/json.h"
+#include "output/map_fmt.h"
+#include "output/out.h"
 
 static const uint8_t seq[64] = {
 	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,

@@ -1,6 +1,6 @@
 /* The JSON writer must lay out exactly as bpftool's json_writer.c. */
 #include "unit.h"
-#include "../../src/json.h"
+#include "output/json.h"
 
 TEST(json_compact_object)
 {

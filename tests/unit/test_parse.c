@@ -1,11 +1,11 @@
 /* Pure parsing: keyword prefixes, numbers and bytes, names and flags,
  * the possible-CPU list, fdinfo lines, error messages. */
 #include "unit.h"
-#include "../../src/argv.h"
-#include "../../src/errstr.h"
-#include "../../src/names.h"
-#include "../../src/pids.h"
-#include "../../src/sys_proc.h"
+#include "cli/argv.h"
+#include "output/errstr.h"
+#include "lib/names.h"
+#include "kernel/pids.h"
+#include "kernel/sys_proc.h"
 
 TEST(prefix_rules)
 {

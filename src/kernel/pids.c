@@ -1,0 +1,222 @@
+/* pids: holders of BPF objects, from /proc.  bpftool's pid_iter walks
+ * every task's files in the kernel; the same facts are in /proc/PID/fd
+ * (the link target names the object kind) and /proc/PID/fdinfo/FD
+ * (map_id:/prog_id:, 4.16+).  Each process and fd is read once per
+ * command; processes that vanish or deny access are skipped. */
+#include "kernel/pids.h"
+#include "output/out.h"
+#include "lib/vec.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int add_ref(struct obj_refs *r, uint32_t id, int pid, const char *comm)
+{
+	struct obj_ref *v;
+	size_t i;
+
+	/* A process holding the same object twice is listed once. */
+	for (i = r->n; i-- > 0 && r->v[i].pid == pid;)
+		if (r->v[i].id == id)
+			return 0;
+	v = vec_room(r->v, &r->cap, r->n, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	r->v = v;
+	r->v[r->n].id = id;
+	r->v[r->n].pid = pid;
+	r->v[r->n].seq = (uint32_t)r->n;
+	snprintf(r->v[r->n].comm, sizeof(r->v[r->n].comm), "%s", comm);
+	r->n++;
+	return 0;
+}
+
+uint32_t fdinfo_id(const char *text, const char *key)
+{
+	size_t klen = strlen(key);
+	const char *p = text;
+
+	while ((p = strstr(p, key))) {
+		if ((p == text || p[-1] == '\n') && p[klen] == ':')
+			return (uint32_t)strtoul(p + klen + 1, NULL, 10);
+		p += klen;
+	}
+	return 0;
+}
+
+static void read_comm(int pid, char *comm, size_t size)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	n = fd < 0 ? -1 : read(fd, comm, size - 1);
+	if (fd >= 0)
+		close(fd);
+	if (n < 0)
+		n = 0;
+	comm[n] = 0;
+	comm[strcspn(comm, "\n")] = 0;
+}
+
+static int scan_process(struct obj_refs *r, int pid, const char *link_name,
+			const char *id_key)
+{
+	char path[64], link[64], info[1024], comm[16] = "";
+	struct dirent *de;
+	int dfd, ifd = -1, err = 0;
+	DIR *d;
+
+	/* Names relative to the fd and fdinfo directories: path lookups
+	 * through /proc are the expensive part of this walk. */
+	snprintf(path, sizeof(path), "/proc/%d/fd", pid);
+	d = opendir(path);
+	if (!d)
+		return 0;
+	dfd = dirfd(d);
+	while (!err && (de = readdir(d))) {
+		ssize_t n;
+		int fd;
+		uint32_t id;
+
+		if (!isdigit((unsigned char)de->d_name[0]))
+			continue;
+		n = readlinkat(dfd, de->d_name, link, sizeof(link) - 1);
+		if (n < 0)
+			continue;
+		link[n] = 0;
+		if (strcmp(link, link_name))
+			continue;
+		if (ifd < 0) {
+			snprintf(path, sizeof(path), "/proc/%d/fdinfo", pid);
+			ifd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+			if (ifd < 0)
+				break;
+		}
+		fd = openat(ifd, de->d_name, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		n = read(fd, info, sizeof(info) - 1);
+		close(fd);
+		if (n <= 0)
+			continue;
+		info[n] = 0;
+		id = fdinfo_id(info, id_key);
+		if (!id)
+			continue;
+		if (!*comm)
+			read_comm(pid, comm, sizeof(comm));
+		err = add_ref(r, id, pid, comm);
+	}
+	if (ifd >= 0)
+		close(ifd);
+	closedir(d);
+	return err;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const struct obj_ref *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+int refs_collect(struct obj_refs *r, enum refs_kind kind)
+{
+	static const char *const link_names[] = {
+		[REFS_MAP] = "anon_inode:bpf-map",
+		[REFS_PROG] = "anon_inode:bpf-prog",
+		[REFS_BTF] = "anon_inode:btf",
+	};
+	static const char *const id_keys[] = {
+		[REFS_MAP] = "map_id", [REFS_PROG] = "prog_id", [REFS_BTF] = "btf_id",
+	};
+	const char *link_name = link_names[kind], *id_key = id_keys[kind];
+	int self = getpid(), err = 0;
+	struct dirent *de;
+	DIR *proc;
+
+	memset(r, 0, sizeof(*r));
+	proc = opendir("/proc");
+	if (!proc)
+		return -errno;
+	while (!err && (de = readdir(proc))) {
+		int pid;
+
+		if (!isdigit((unsigned char)de->d_name[0]))
+			continue;
+		pid = atoi(de->d_name);
+		if (pid == self)
+			continue;
+		err = scan_process(r, pid, link_name, id_key);
+	}
+	closedir(proc);
+	/* bpftool lists holders in task order; /proc is read in pid order. */
+	if (r->n)
+		qsort(r->v, r->n, sizeof(*r->v), by_id);
+	return err;
+}
+
+void refs_free(struct obj_refs *r)
+{
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+static size_t refs_of(const struct obj_refs *r, uint32_t id, const struct obj_ref **first)
+{
+	size_t lo = 0, hi = r->n, n = 0;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (r->v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = r->v + lo;
+	while (lo + n < r->n && r->v[lo + n].id == id)
+		n++;
+	return n;
+}
+
+void refs_plain(const struct obj_refs *r, uint32_t id, const char *prefix)
+{
+	const struct obj_ref *v;
+	size_t n = refs_of(r, id, &v), i;
+
+	if (!n)
+		return;
+	out_str(prefix);
+	for (i = 0; i < n; i++)
+		out_fmt("%s%s(%d)", i ? ", " : "", v[i].comm, v[i].pid);
+}
+
+void refs_json(const struct obj_refs *r, uint32_t id, struct json *j)
+{
+	const struct obj_ref *v;
+	size_t n = refs_of(r, id, &v), i;
+
+	if (!n)
+		return;
+	json_name(j, "pids");
+	json_start_array(j);
+	for (i = 0; i < n; i++) {
+		json_start_object(j);
+		json_int_field(j, "pid", v[i].pid);
+		json_string_field(j, "comm", v[i].comm);
+		json_end_object(j);
+	}
+	json_end_array(j);
+}

@@ -1,0 +1,371 @@
+/* event_pipe: "map event_pipe MAP [cpu N index M]", as upstream bpftool's
+ * map_perf_ring.c with libbpf's perf_buffer: for a perf_event_array, one
+ * BPF_OUTPUT software event per online CPU (or the one CPU given), 16
+ * data pages each, its fd stored in the map at key = CPU (or M); every
+ * record printed as print_bpf_output() does, until SIGINT/SIGTERM/SIGHUP.
+ *
+ * Beyond bpftool, a ringbuf map works too: its records are read in place
+ * from the mmapped ring and printed in the perf layout, with the time the
+ * record was read and no CPU/index (docs/compat.md). */
+#include "cli/bpfbox.h"
+#include "objects/handle.h"
+#include "output/map_fmt.h"
+#include "output/out.h"
+#include "kernel/sys_bpf.h"
+#include "kernel/sys_perf.h"
+#include "kernel/sys_proc.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DATA_PAGES 16	/* bpftool's MMAP_PAGE_CNT */
+
+/* A PERF_SAMPLE_TIME | PERF_SAMPLE_RAW record, and a lost-records one. */
+struct sample {
+	struct perf_event_header header;
+	uint64_t time;
+	uint32_t size;
+	uint8_t data[];
+};
+
+struct lost {
+	struct perf_event_header header;
+	uint64_t id;
+	uint64_t lost;
+};
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	stop = 1;
+}
+
+/* Which CPU and map index a ring's records come from. */
+struct ring_ctx {
+	int cpu, index;
+};
+
+static void print_data_json(const uint8_t *data, size_t n)
+{
+	size_t i;
+
+	/* bpftool prints event data as decimal bytes, not "0x" strings. */
+	json_start_array(&jw);
+	for (i = 0; i < n; i++)
+		json_uint(&jw, data[i]);
+	json_end_array(&jw);
+}
+
+static int print_perf(const struct perf_event_header *h, void *arg)
+{
+	const struct ring_ctx *c = arg;
+	const struct sample *e = (const void *)h;
+	const struct lost *l = (const void *)h;
+	bool sample = h->type == PERF_RECORD_SAMPLE && h->size >= offsetof(struct sample, data);
+	size_t room = sample ? h->size - offsetof(struct sample, data) : 0;
+	size_t size = 0;
+
+	if (sample)
+		size = e->size < room ? e->size : room;	/* never past the record */
+	if (opt.json) {
+		json_start_object(&jw);
+		json_uint_field(&jw, "type", h->type);
+		json_uint_field(&jw, "cpu", (uint32_t)c->cpu);
+		json_uint_field(&jw, "index", (uint32_t)c->index);
+		if (sample) {
+			json_uint_field(&jw, "timestamp", e->time);
+			json_name(&jw, "data");
+			print_data_json(e->data, size);
+		} else if (h->type == PERF_RECORD_LOST && h->size >= sizeof(*l)) {
+			json_name(&jw, "lost");
+			json_start_object(&jw);
+			json_uint_field(&jw, "id", l->id);
+			json_uint_field(&jw, "count", l->lost);
+			json_end_object(&jw);
+		}
+		json_end_object(&jw);
+	} else if (sample) {
+		out_fmt("== @%llu.%09llu CPU: %d index: %d =====\n",
+			(unsigned long long)(e->time / 1000000000ULL),
+			(unsigned long long)(e->time % 1000000000ULL), c->cpu, c->index);
+		hex_plain(e->data, size);
+		out_char('\n');
+	} else if (h->type == PERF_RECORD_LOST && h->size >= sizeof(*l)) {
+		out_fmt("lost %llu events\n", (unsigned long long)l->lost);
+	} else {
+		out_fmt("unknown event type=%u size=%u\n", h->type, h->size);
+	}
+	/* A pipe's reader sees each event as it comes. */
+	return out_flush();
+}
+
+static int print_ringbuf(const void *data, uint32_t len, void *arg)
+{
+	struct timespec now;
+	uint64_t t;
+
+	/* Ringbuf records carry no time: use when we read them, on the
+	 * monotonic clock (perf's default clock is close to it). */
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	t = (uint64_t)now.tv_sec * 1000000000ULL + (uint64_t)now.tv_nsec;
+	if (opt.json) {
+		json_start_object(&jw);
+		json_uint_field(&jw, "type", PERF_RECORD_SAMPLE);
+		json_uint_field(&jw, "timestamp", t);
+		json_name(&jw, "data");
+		print_data_json(data, len);
+		json_end_object(&jw);
+	} else {
+		out_fmt("== @%llu.%09llu ringbuf =====\n",
+			(unsigned long long)(t / 1000000000ULL),
+			(unsigned long long)(t % 1000000000ULL));
+		hex_plain(data, len);
+		out_char('\n');
+	}
+	return out_flush();
+}
+
+/* Block the stop signals outside ppoll(), so one that comes during setup
+ * or while printing ends the next wait instead of being missed. */
+static void catch_stop_signals(sigset_t *wait_mask)
+{
+	static const int sigs[] = { SIGINT, SIGHUP, SIGTERM };
+	struct sigaction sa;
+	sigset_t block;
+	unsigned i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;	/* no SA_RESTART: ppoll returns EINTR */
+	sigemptyset(&block);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		sigaddset(&block, sigs[i]);
+		sigaction(sigs[i], &sa, NULL);
+	}
+	sigprocmask(SIG_BLOCK, &block, wait_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigdelset(wait_mask, sigs[i]);
+}
+
+/* Show what the rings hold, then wait for more, until a stop signal;
+ * after the signal, read once more so nothing already produced is lost.
+ * 0, or -1 after reporting an error. */
+static int poll_loop(struct pollfd *fds, int n, const sigset_t *wait_mask,
+		     int (*read_all)(void *), void *ctx)
+{
+	int err = 0;
+
+	if (opt.json)
+		json_start_array(&jw);
+	for (;;) {
+		if (read_all(ctx))
+			break;	/* stdout is gone: nothing more to show */
+		if (stop)
+			break;
+		if (ppoll(fds, (nfds_t)n, NULL, wait_mask) < 0 && errno != EINTR) {
+			err = -errno;
+			break;
+		}
+	}
+	if (err)
+		error("perf buffer polling failed: %s (%d)", errstr(err), -err);
+	else
+		fprintf(stderr, "Stopping...\n");	/* bpftool's signal handler */
+	if (opt.json)
+		json_end_array(&jw);
+	return err ? -1 : 0;
+}
+
+/* ---- perf_event_array ------------------------------------------------- */
+
+struct perf_set {
+	struct perf_ring *rings;
+	struct ring_ctx *ctx;
+	int n;
+};
+
+static int perf_read_all(void *arg)
+{
+	struct perf_set *s = arg;
+	int i, err;
+
+	for (i = 0; i < s->n; i++) {
+		err = perf_ring_read(&s->rings[i], print_perf, &s->ctx[i]);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static int pipe_perf(int map_fd, const struct bpf_map_info *info, bool all_cpus,
+		     int cpu, int index)
+{
+	struct perf_event_attr attr;
+	struct perf_set s = { NULL, NULL, 0 };
+	struct pollfd *fds = NULL;
+	sigset_t wait_mask;
+	bool *online = NULL;
+	int ncpus = 1, i, err = 0, ret = -1;
+
+	catch_stop_signals(&wait_mask);
+	memset(&attr, 0, sizeof(attr));
+	attr.size = sizeof(attr);
+	attr.type = PERF_TYPE_SOFTWARE;
+	attr.config = PERF_COUNT_SW_BPF_OUTPUT;
+	attr.sample_type = PERF_SAMPLE_RAW | PERF_SAMPLE_TIME;
+	attr.sample_period = 1;
+	attr.wakeup_events = 1;
+
+	/* libbpf: every possible CPU that is online, but no more than the
+	 * map has slots; an explicit CPU is taken as given. */
+	if (all_cpus) {
+		ncpus = sys_possible_cpus();
+		if (ncpus < 0)
+			return fail(ncpus, "Can't get # of possible cpus");
+		online = calloc((size_t)ncpus, sizeof(*online));
+		if (!online)
+			return error("mem alloc failed");
+		err = sys_cpus_online(online, ncpus);
+		if (err)
+			goto out_err;
+		if (info->max_entries && info->max_entries < (uint32_t)ncpus)
+			ncpus = (int)info->max_entries;
+	}
+	s.rings = calloc((size_t)ncpus, sizeof(*s.rings));
+	s.ctx = calloc((size_t)ncpus, sizeof(*s.ctx));
+	fds = calloc((size_t)ncpus, sizeof(*fds));
+	if (!s.rings || !s.ctx || !fds) {
+		err = -ENOMEM;
+		goto out_err;
+	}
+	for (i = 0; i < ncpus; i++) {
+		struct ring_ctx c = { all_cpus ? i : cpu, all_cpus ? i : index };
+		uint32_t key = (uint32_t)c.index, fd32;
+
+		if (all_cpus && !online[i])
+			continue;
+		err = perf_ring_open(&s.rings[s.n], &attr, c.cpu, DATA_PAGES);
+		if (err)
+			goto out_err;
+		s.ctx[s.n] = c;
+		fds[s.n].fd = s.rings[s.n].fd;
+		fds[s.n].events = POLLIN;
+		s.n++;
+		fd32 = (uint32_t)s.rings[s.n - 1].fd;
+		err = sys_map_update(map_fd, &key, &fd32, BPF_ANY);
+		if (err)
+			goto out_err;
+	}
+	ret = poll_loop(fds, s.n, &wait_mask, perf_read_all, &s);
+	goto out;
+out_err:
+	ret = error("failed to create perf buffer: %s (%d)", errstr(err), -err);
+out:
+	/* Leave the map as we found it, as libbpf's perf_buffer__free(). */
+	for (i = 0; i < s.n; i++) {
+		uint32_t key = (uint32_t)s.ctx[i].index;
+
+		sys_map_delete(map_fd, &key);
+		perf_ring_close(&s.rings[i]);
+	}
+	free(s.rings);
+	free(s.ctx);
+	free(fds);
+	free(online);
+	return ret;
+}
+
+/* ---- ringbuf ---------------------------------------------------------- */
+
+static int ringbuf_read_all(void *arg)
+{
+	return bpf_ring_read(arg, print_ringbuf, NULL);
+}
+
+static int pipe_ringbuf(int map_fd, const struct bpf_map_info *info)
+{
+	struct pollfd fd = { map_fd, POLLIN, 0 };
+	struct bpf_ring r;
+	sigset_t wait_mask;
+	int err, ret;
+
+	catch_stop_signals(&wait_mask);
+	err = bpf_ring_open(&r, map_fd, info->max_entries);
+	if (err)
+		return error("failed to map ring buffer: %s (%d)", errstr(err), -err);
+	/* Records already in the ring are shown first. */
+	ret = poll_loop(&fd, 1, &wait_mask, ringbuf_read_all, &r);
+	bpf_ring_close(&r);
+	return ret;
+}
+
+/* ---- the command ------------------------------------------------------ */
+
+int do_event_pipe(struct args *a)
+{
+	struct bpf_map_info info;
+	bool all_cpus = true, have_cpu = false, have_index = false;
+	uint32_t cpu = 0, index = 0;
+	int fd, ret = -1;
+
+	if (a->argc < 2)
+		usage();
+	fd = map_handle_info(a, 0, &info);
+	if (fd < 0)
+		return -1;
+	if (info.type != BPF_MAP_TYPE_PERF_EVENT_ARRAY && info.type != BPF_MAP_TYPE_RINGBUF) {
+		error("map is not a perf event array");
+		goto out;
+	}
+	while (a->argc) {
+		const char *w;
+
+		if (a->argc < 2) {
+			error("what is '%s'?", arg_peek(a));
+			goto out;
+		}
+		if (arg_is(a, "cpu")) {
+			arg_next(a);
+			w = arg_next(a);
+			if (parse_u32(w, &cpu)) {
+				error("can't parse %s as CPU ID", w);
+				goto out;
+			}
+			have_cpu = true;
+		} else if (arg_is(a, "index")) {
+			arg_next(a);
+			w = arg_next(a);
+			if (parse_u32(w, &index)) {
+				error("can't parse %s as index", w);
+				goto out;
+			}
+			have_index = true;
+		} else {
+			error("what is '%s'?", arg_peek(a));
+			goto out;
+		}
+		all_cpus = false;
+	}
+	if (!all_cpus && (!have_cpu || !have_index)) {
+		error("cpu and index must be specified together");
+		goto out;
+	}
+	if (info.type == BPF_MAP_TYPE_RINGBUF) {
+		if (!all_cpus)
+			error("cpu and index apply to perf event arrays, not ringbuf maps");
+		else
+			ret = pipe_ringbuf(fd, &info);
+	} else {
+		ret = pipe_perf(fd, &info, all_cpus, (int)cpu, (int)index);
+	}
+out:
+	close(fd);
+	return ret;
+}

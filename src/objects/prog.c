@@ -1,0 +1,416 @@
+/* prog: the "prog" object's show/list, pin and help, as upstream
+ * bpftool's prog.c (show_prog, print_prog_header_plain/json,
+ * print_prog_plain/json) prints them, from BPF_OBJ_GET_INFO_BY_FD's
+ * struct bpf_prog_info, the prog fd's fdinfo (memlock), bpffs pins (-f)
+ * and /proc holders (pids).  Loading, attaching, dumping and running
+ * programs are bpftool commands bpfbox leaves out (docs/compat.md). */
+#include "cli/bpfbox.h"
+#include "kernel/bpffs.h"
+#include "btf/btf.h"
+#include "output/btf_fmt.h"
+#include "objects/handle.h"
+#include "lib/names.h"
+#include "output/out.h"
+#include "kernel/pids.h"
+#include "objects/show.h"
+#include "objects/pin.h"
+#include "kernel/sys_bpf.h"
+#include "kernel/sys_proc.h"
+
+#include <errno.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- pieces of a program's description ------------------------------ */
+
+/* The interface an offloaded program sits on, named only when it is in
+ * our network namespace (bpftool's ifindex_to_name_ns). */
+static const char *dev_name(const struct bpf_prog_info *info, char *name)
+{
+	struct stat st;
+
+	/* bpftool compares the namespace ids as __u32. */
+	if (stat("/proc/self/ns/net", &st) ||
+	    (uint32_t)st.st_dev != (uint32_t)info->netns_dev ||
+	    (uint32_t)st.st_ino != (uint32_t)info->netns_ino)
+		return NULL;
+	return if_indextoname(info->ifindex, name);
+}
+
+/* Load time as bpftool's print_boot_time(): load_time counts ns since
+ * boot, so the wall clock of boot is REALTIME - BOOTTIME.  The nanosecond
+ * sum is unsigned 64-bit, as in bpftool.  Plain: "%FT%T%z" local time;
+ * JSON: seconds since the epoch ("%s"), written as a bare number. */
+static void boot_time(uint64_t nsecs, char *buf, size_t size)
+{
+	struct timespec real, boot;
+	struct tm tm;
+	time_t secs;
+
+	if (clock_gettime(CLOCK_REALTIME, &real) ||
+	    clock_gettime(CLOCK_BOOTTIME, &boot)) {
+		snprintf(buf, size, "%llu", (unsigned long long)(nsecs / 1000000000));
+		return;
+	}
+	secs = (time_t)((uint64_t)(real.tv_sec - boot.tv_sec) +
+			((uint64_t)(real.tv_nsec - boot.tv_nsec) + nsecs) / 1000000000);
+	if (!localtime_r(&secs, &tm)) {
+		snprintf(buf, size, "%llu", (unsigned long long)(nsecs / 1000000000));
+		return;
+	}
+	if (!strftime(buf, size, opt.json ? "%s" : "%FT%T%z", &tm))
+		*buf = 0;
+}
+
+/* The ids of the maps the program uses; the count in *n (0: none). */
+static uint32_t *map_ids(int fd, uint32_t nr, uint32_t *n)
+{
+	struct bpf_prog_info info;
+	uint32_t len = sizeof(info), *ids = calloc(nr ? nr : 1, sizeof(*ids));
+
+	*n = 0;
+	if (!ids)
+		return NULL;
+	memset(&info, 0, sizeof(info));
+	info.nr_map_ids = nr;
+	info.map_ids = (uint64_t)(uintptr_t)ids;
+	if (sys_obj_info(fd, &info, &len)) {
+		free(ids);
+		return NULL;
+	}
+	/* A map bound since the first call (BPF_PROG_BIND_MAP) is not in
+	 * the buffer: print what fits. */
+	*n = info.nr_map_ids < nr ? info.nr_map_ids : nr;
+	return ids;
+}
+
+/* ---- metadata: bpf_metadata_* variables of the program's .rodata ---- */
+
+#define METADATA_PREFIX "bpf_metadata_"
+
+/* bpftool's find_metadata(): the value of the first map the program uses
+ * that looks like a .rodata section (a one-entry array with BTF whose
+ * name contains ".rodata"); NULL when there is none.  *map gets its info. */
+static uint8_t *metadata_value(const uint32_t *ids, uint32_t n, struct bpf_map_info *map)
+{
+	uint32_t i, key = 0;
+	uint8_t *value;
+	int fd;
+
+	for (i = 0; i < n; i++) {
+		fd = sys_fd_by_id(SYS_OBJ_MAP, ids[i], 0);
+		if (fd < 0)
+			return NULL;
+		if (sys_map_info(fd, map)) {
+			close(fd);
+			return NULL;
+		}
+		if (map->type != BPF_MAP_TYPE_ARRAY || map->key_size != 4 ||
+		    map->max_entries != 1 || !map->btf_value_type_id ||
+		    !memmem(map->name, strnlen(map->name, BPF_OBJ_NAME_LEN), ".rodata", 7)) {
+			close(fd);
+			continue;
+		}
+		value = malloc(map->value_size ? map->value_size : 1);
+		if (value && sys_map_lookup(fd, &key, value)) {
+			free(value);
+			value = NULL;
+		}
+		close(fd);
+		return value;
+	}
+	return NULL;
+}
+
+/* bpftool's show_prog_metadata(): each bpf_metadata_NAME variable as
+ * "NAME = value" lines after the plain description, or a "metadata"
+ * object in JSON, values formatted from BTF (compact in plain mode, as
+ * bpftool's unpretty writer there). */
+static void show_metadata(const uint32_t *ids, uint32_t n)
+{
+	const struct btf_var_secinfo *vsi;
+	const struct btf_type *sec, *var;
+	struct bpf_map_info map;
+	struct btf *btf = NULL;
+	struct json plain_jw;
+	bool header = false;
+	uint8_t *value;
+	unsigned i;
+	int err;
+
+	value = n ? metadata_value(ids, n, &map) : NULL;
+	if (!value)
+		return;
+	if (btf_load_by_id(map.btf_id, NULL, &btf))
+		goto out;
+	sec = btf_type_by_id(btf, map.btf_value_type_id);
+	if (!sec || btf_kind(sec) != BTF_KIND_DATASEC)
+		goto out;
+	vsi = btf_secinfos(sec);
+	json_init(&plain_jw, false);
+	for (i = 0; i < btf_vlen(sec); i++, vsi++) {
+		const char *name;
+
+		var = btf_type_by_id(btf, vsi->type);
+		name = var ? btf_type_name(btf, var) : "";
+		if (strncmp(name, METADATA_PREFIX, strlen(METADATA_PREFIX)))
+			continue;
+		if (!header) {
+			if (opt.json) {
+				json_name(&jw, "metadata");
+				json_start_object(&jw);
+			} else {
+				out_str("\tmetadata:");
+			}
+			header = true;
+		}
+		name += strlen(METADATA_PREFIX);
+		if (opt.json) {
+			json_name(&jw, name);
+		} else {
+			out_fmt("\n\t\t%s = ", name);
+			plain_jw.sep = 0;	/* each value is a document of its own */
+		}
+		err = vsi->offset > map.value_size ? -EINVAL :
+		      btf_fmt_value_n(opt.json ? &jw : &plain_jw, btf, var->type,
+				      value + vsi->offset, map.value_size - vsi->offset,
+				      !opt.json);
+		if (err) {
+			error("btf dump failed: %d", err);
+			break;
+		}
+	}
+	if (header && opt.json)
+		json_end_object(&jw);
+	else if (header)
+		json_finish(&plain_jw);
+out:
+	if (btf)
+		btf_free(btf);
+	free(value);
+}
+
+/* ---- show / list -------------------------------------------------- */
+
+static void show_json(struct show_ctx *c, int fd, const struct bpf_prog_info *info,
+		      bool orphaned, const char *memlock)
+{
+	char name[128], ifname[IF_NAMESIZE], when[32];
+	uint32_t *ids, n, i;
+
+	json_start_object(&jw);
+	json_uint_field(&jw, "id", info->id);
+	if (prog_type_name(info->type))
+		json_string_field(&jw, "type", prog_type_name(info->type));
+	else
+		json_uint_field(&jw, "type", info->type);
+	if (*info->name) {
+		prog_full_name(info, fd, name, sizeof(name));
+		json_string_field(&jw, "name", name);
+	}
+	json_name(&jw, "tag");
+	json_rawf(&jw, "\"%02x%02x%02x%02x%02x%02x%02x%02x\"",
+		  info->tag[0], info->tag[1], info->tag[2], info->tag[3],
+		  info->tag[4], info->tag[5], info->tag[6], info->tag[7]);
+	json_bool_field(&jw, "gpl_compatible", info->gpl_compatible);
+	if (info->run_time_ns) {
+		json_uint_field(&jw, "run_time_ns", info->run_time_ns);
+		json_uint_field(&jw, "run_cnt", info->run_cnt);
+	}
+	if (info->recursion_misses)
+		json_uint_field(&jw, "recursion_misses", info->recursion_misses);
+	if (info->ifindex) {
+		json_name(&jw, "dev");
+		json_start_object(&jw);
+		json_uint_field(&jw, "ifindex", info->ifindex);
+		json_uint_field(&jw, "ns_dev", info->netns_dev);
+		json_uint_field(&jw, "ns_inode", info->netns_ino);
+		if (dev_name(info, ifname))
+			json_string_field(&jw, "ifname", ifname);
+		json_end_object(&jw);
+	}
+	/* uid rides on load_time because 0 is a valid uid (bpftool). */
+	if (info->load_time) {
+		boot_time(info->load_time, when, sizeof(when));
+		json_name(&jw, "loaded_at");
+		json_raw(&jw, when);
+		json_uint_field(&jw, "uid", info->created_by_uid);
+	}
+	json_bool_field(&jw, "orphaned", orphaned);
+	json_uint_field(&jw, "bytes_xlated", info->xlated_prog_len);
+	json_bool_field(&jw, "jited", info->jited_prog_len != 0);
+	if (info->jited_prog_len)
+		json_uint_field(&jw, "bytes_jited", info->jited_prog_len);
+	if (memlock)
+		json_int_field(&jw, "bytes_memlock", atoll(memlock));
+	ids = info->nr_map_ids ? map_ids(fd, info->nr_map_ids, &n) : NULL;
+	if (ids && n) {
+		json_name(&jw, "map_ids");
+		json_start_array(&jw);
+		for (i = 0; i < n; i++)
+			json_uint(&jw, ids[i]);
+		json_end_array(&jw);
+	}
+	if (info->btf_id)
+		json_int_field(&jw, "btf_id", info->btf_id);
+	show_pins_json(c, info->id);
+	refs_json(&c->refs, info->id, &jw);
+	show_metadata(ids, ids ? n : 0);
+	free(ids);
+	json_end_object(&jw);
+}
+
+static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *info,
+		       bool orphaned, const char *memlock)
+{
+	char name[128], ifname[IF_NAMESIZE], when[32];
+	uint32_t *ids, n, i;
+
+	out_fmt("%u: ", info->id);
+	if (prog_type_name(info->type))
+		out_fmt("%s  ", prog_type_name(info->type));
+	else
+		out_fmt("type %u  ", info->type);
+	if (*info->name) {
+		prog_full_name(info, fd, name, sizeof(name));
+		out_fmt("name %s  ", name);
+	}
+	out_str("tag ");
+	for (i = 0; i < BPF_TAG_SIZE; i++)
+		out_hex_byte(info->tag[i]);
+	if (info->ifindex) {
+		out_str("  offloaded_to ");
+		if (dev_name(info, ifname))
+			out_str(ifname);
+		else
+			out_fmt("ifindex %u ns_dev %llu ns_ino %llu", info->ifindex,
+				(unsigned long long)info->netns_dev,
+				(unsigned long long)info->netns_ino);
+	}
+	if (info->gpl_compatible)
+		out_str("  gpl");
+	if (info->run_time_ns)
+		out_fmt(" run_time_ns %llu run_cnt %llu",
+			(unsigned long long)info->run_time_ns,
+			(unsigned long long)info->run_cnt);
+	if (info->recursion_misses)
+		out_fmt(" recursion_misses %llu", (unsigned long long)info->recursion_misses);
+	out_char('\n');
+
+	if (info->load_time) {
+		boot_time(info->load_time, when, sizeof(when));
+		out_fmt("\tloaded_at %s  uid %u\n", when, info->created_by_uid);
+	}
+	out_fmt("\txlated %uB", info->xlated_prog_len);
+	if (info->jited_prog_len)
+		out_fmt("  jited %uB", info->jited_prog_len);
+	else
+		out_str("  not jited");
+	if (memlock)
+		out_fmt("  memlock %sB", memlock);
+	if (orphaned)
+		out_str("  orphaned");
+	ids = info->nr_map_ids ? map_ids(fd, info->nr_map_ids, &n) : NULL;
+	if (ids && n) {
+		out_str("  map_ids ");
+		for (i = 0; i < n; i++)
+			out_fmt("%u%s", ids[i], i == n - 1 ? "" : ",");
+	}
+	show_pins_plain(c, info->id);
+	if (info->btf_id)
+		out_fmt("\n\tbtf_id %u", info->btf_id);
+	refs_plain(&c->refs, info->id, "\n\tpids ");
+	out_char('\n');
+	show_metadata(ids, ids ? n : 0);
+	free(ids);
+}
+
+static int show_one(struct show_ctx *c, int fd)
+{
+	char memlock_s[32];
+	const char *memlock;
+	struct bpf_prog_info info;
+	struct fdinfo fi;
+	int err = sys_prog_info(fd, &info);
+
+	/* ENODEV: an offloaded program whose device is gone; bpftool shows
+	 * it as "orphaned" with what it has. */
+	if (err && err != -ENODEV)
+		return fail(err, "can't get prog info");
+	memlock = sys_fdinfo(fd, &fi) ? NULL
+				      : fdinfo_get(&fi, "memlock", memlock_s, sizeof(memlock_s));
+	if (opt.json)
+		show_json(c, fd, &info, err == -ENODEV, memlock);
+	else
+		show_plain(c, fd, &info, err == -ENODEV, memlock);
+	out_line_done();
+	return 0;
+}
+
+static int show_fd(int fd, void *ctx)
+{
+	return show_one(ctx, fd);
+}
+
+static int do_show(struct args *a)
+{
+	static const struct show_kind progs = {
+		FD_PROG, REFS_PROG, SYS_OBJ_PROG, 0, prog_handle_all, show_fd,
+	};
+
+	return show_command(a, &progs);
+}
+
+/* ---- pin ------------------------------------------------------------ */
+
+static int do_pin(struct args *a)
+{
+	return pin_command(a, prog_handle);
+}
+
+/* ---- help and the command table ------------------------------------- */
+
+static int do_help(struct args *a)
+{
+	if (opt.json)
+		return json_done();
+	fprintf(stderr,
+		"Usage: %1$s %2$s { show | list } [PROG]\n"
+		"       %1$s %2$s pin   PROG FILE\n"
+		"       %1$s %2$s help\n"
+		"\n"
+		"       " HELP_SPEC_PROGRAM "\n"
+		"       " HELP_SPEC_OPTIONS " |\n"
+		"                    {-f|--bpffs} | {-n|--nomount} }\n"
+		"\n"
+		"       (bpfbox does not dump, load, attach, detach, run or profile programs)\n",
+		bin_name, "prog");
+	return 0;
+}
+
+/* bpftool's table, in its order, so prefixes resolve the same way. */
+static const struct cmd cmds[] = {
+	{ "show", do_show },
+	{ "list", do_show },
+	{ "help", do_help },
+	{ "dump", NULL },
+	{ "pin", do_pin },
+	{ "load", NULL },
+	{ "loadall", NULL },
+	{ "attach", NULL },
+	{ "detach", NULL },
+	{ "tracelog", NULL },
+	{ "run", NULL },
+	{ "profile", NULL },
+	{ 0 }
+};
+
+int do_prog(struct args *a)
+{
+	return cmd_select(cmds, a, do_help);
+}

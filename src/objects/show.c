@@ -1,0 +1,140 @@
+/* show: shared by map.c, prog.c and btf_cmd.c; see show.h.  The walk
+ * follows bpftool's do_show(): ids in order, objects opened one at a time. */
+#include "objects/show.h"
+#include "cli/bpfbox.h"
+#include "output/out.h"
+#include "kernel/sys_proc.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int show_ctx_init(struct show_ctx *c, int fd_kind, enum refs_kind refs)
+{
+	memset(c, 0, sizeof(*c));
+	if (opt.bpffs) {
+		if (pins_collect(fd_kind, &c->pins))
+			return error("failed to create hashmap for pinned paths");
+		c->have_pins = true;
+	}
+	/* Holders are extra information: a /proc we cannot read means no
+	 * "pids" lines, not a failed command. */
+	refs_collect(&c->refs, refs);
+	return 0;
+}
+
+void show_ctx_free(struct show_ctx *c)
+{
+	refs_free(&c->refs);
+	if (c->have_pins)
+		pins_free(&c->pins);
+}
+
+void show_pins_plain(const struct show_ctx *c, uint32_t id)
+{
+	const struct pin **pins;
+	size_t n = 0, i;
+
+	if (!c->have_pins)
+		return;
+	pins = pins_ordered(&c->pins, id, &n);
+	for (i = 0; i < n; i++)
+		out_fmt("\n\tpinned %s", pins[i]->path);
+	free(pins);
+}
+
+void show_pins_json(const struct show_ctx *c, uint32_t id)
+{
+	const struct pin **pins;
+	size_t n = 0, i;
+
+	if (!c->have_pins || !c->pins.n)
+		return;
+	pins = pins_ordered(&c->pins, id, &n);
+	json_name(&jw, "pinned");
+	json_start_array(&jw);
+	for (i = 0; i < n; i++)
+		json_string(&jw, pins[i]->path);
+	json_end_array(&jw);
+	free(pins);
+}
+
+static const struct {
+	const char *next, *by_id;
+} walk_words[] = {
+	[SYS_OBJ_PROG] = { "program", "prog" },
+	[SYS_OBJ_MAP] = { "map", "map" },
+	[SYS_OBJ_BTF] = { "BTF object", "BTF object" },
+};
+
+int show_all_objects(enum sys_obj kind, uint32_t open_flags,
+		     int (*show)(int fd, void *ctx), void *ctx)
+{
+	uint32_t id = 0;
+	int err, fd;
+
+	if (opt.json)
+		json_start_array(&jw);
+	for (;;) {
+		err = sys_next_id(kind, id, &id);
+		if (err) {
+			if (err == -ENOENT)
+				err = 0;
+			else
+				err = error("can't get next %s: %s%s", walk_words[kind].next,
+					    errstr(err), err == -EINVAL ? " -- kernel too old?" : "");
+			break;
+		}
+		fd = sys_fd_by_id(kind, id, open_flags);
+		if (fd == -ENOENT)
+			continue;	/* gone since we saw its id */
+		if (fd < 0) {
+			err = fail(fd, "can't get %s by id (%u)", walk_words[kind].by_id, id);
+			break;
+		}
+		err = show(fd, ctx);
+		close(fd);
+		if (err)
+			break;
+	}
+	if (opt.json)
+		json_end_array(&jw);
+	return err ? -1 : 0;
+}
+
+int show_listed_objects(struct fd_list *l, int n, int (*show)(int fd, void *ctx),
+			void *ctx)
+{
+	int i, err = n < 1 ? -1 : 0;
+
+	if (opt.json && n > 1)
+		json_start_array(&jw);
+	for (i = 0; i < n && !err; i++)
+		err = show(l->fds[i], ctx);
+	if (opt.json && n > 1)
+		json_end_array(&jw);
+	if (n > 0)
+		fd_list_close(l);
+	return err ? -1 : 0;
+}
+
+int show_command(struct args *a, const struct show_kind *k)
+{
+	struct show_ctx c;
+	int err;
+
+	if (a->argc && a->argc != 2)
+		return error("what is '%s'?", arg_peek(a));
+	if (show_ctx_init(&c, k->fd_kind, k->refs))
+		return -1;
+	if (a->argc == 2) {
+		struct fd_list l;
+
+		err = show_listed_objects(&l, k->handle_all(a, &l), k->show, &c);
+	} else {
+		err = show_all_objects(k->obj, k->open_flags, k->show, &c);
+	}
+	show_ctx_free(&c);
+	return err;
+}

@@ -1,0 +1,54 @@
+/* show: what the "show"/"list" commands of maps, programs and BTF share:
+ * bpftool's walk over all objects of a kind (or those a handle named),
+ * the -f pin table and the pids table, and how pins print.  Command
+ * layer: reports errors through report.c. */
+#ifndef BPFBOX_SHOW_H
+#define BPFBOX_SHOW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kernel/bpffs.h"
+#include "objects/handle.h"
+#include "kernel/pids.h"
+#include "kernel/sys_bpf.h"
+
+struct show_ctx {
+	struct pin_table pins;	/* with -f: every pin of this kind */
+	bool have_pins;
+	struct obj_refs refs;	/* processes holding objects of this kind */
+};
+
+/* fd_kind: sys_proc.h FD_MAP/FD_PROG; returns 0 or -1 (reported). */
+int show_ctx_init(struct show_ctx *c, int fd_kind, enum refs_kind refs);
+void show_ctx_free(struct show_ctx *c);
+/* "\n\tpinned PATH" per pin, in bpftool's order. */
+void show_pins_plain(const struct show_ctx *c, uint32_t id);
+/* "pinned": [...] whenever -f found any pin of this kind at all. */
+void show_pins_json(const struct show_ctx *c, uint32_t id);
+
+/* bpftool's show walk over every object of a kind (in a JSON array with
+ * -j): objects that vanish between their id and the open are skipped;
+ * stops at the first failure of show().  Returns 0 or -1. */
+int show_all_objects(enum sys_obj kind, uint32_t open_flags,
+		     int (*show)(int fd, void *ctx), void *ctx);
+/* The same over the objects a handle named (an array only if several);
+ * takes n from *_handle_all() and closes the list. */
+int show_listed_objects(struct fd_list *l, int n, int (*show)(int fd, void *ctx),
+			void *ctx);
+
+/* One object's "show": its kinds for pins, holders and ids, how a handle
+ * names it, and how one object prints. */
+struct show_kind {
+	int fd_kind;			/* sys_proc.h FD_MAP / FD_PROG */
+	enum refs_kind refs;
+	enum sys_obj obj;
+	uint32_t open_flags;
+	int (*handle_all)(struct args *a, struct fd_list *l);
+	int (*show)(int fd, void *ctx);	/* ctx: the struct show_ctx */
+};
+
+/* "show [HANDLE]" as bpftool's do_show(): all objects, or those named. */
+int show_command(struct args *a, const struct show_kind *k);
+
+#endif
