@@ -1,6 +1,12 @@
 /* report: the one place that prints errors and notices (bpftool's p_err
- * and p_info), so every message has the same shape in plain and JSON mode. */
-#include "cli/bpfbox.h"
+ * and p_info), so every message has the same shape in plain and JSON mode.
+ *
+ * In JSON mode stdout must stay exactly one JSON value whatever fails and
+ * wherever: the error goes where the document can take it (the whole
+ * document, an array element, the value after a name, or an "error"
+ * field in an open object), and to stderr only when the document is
+ * already complete. */
+#include "cli/run.h"
 #include "output/out.h"
 
 #include <errno.h>
@@ -9,30 +15,41 @@
 #include <string.h>
 #include <unistd.h>
 
-static void verror(const char *fmt, va_list ap)
+static void print_error(struct run *r, const char *msg)
 {
-	char msg[1024];
+	struct json *j = &r->jw;
 
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	if (opt.json) {
-		/* bpftool writes the message unescaped; we escape it so the
-		 * object stays valid JSON (docs/compat.md). */
-		json_start_object(&jw);
-		json_string_field(&jw, "error", msg);
-		json_end_object(&jw);
-	} else {
-		out_flush();	/* keep stdout and stderr in order */
-		fprintf(stderr, "Error: %s\n", msg);
+	r->reported = true;
+	if (r->opt.json) {
+		/* bpftool writes the message unescaped; it is escaped here so
+		 * the document stays valid JSON (docs/compat.md). */
+		switch (json_slot(j)) {
+		case JSON_SLOT_TOP:
+		case JSON_SLOT_VALUE:
+			json_start_object(j);
+			json_string_field(j, "error", msg);
+			json_end_object(j);
+			return;
+		case JSON_SLOT_FIELD:
+			json_string_field(j, "error", msg);
+			return;
+		case JSON_SLOT_FULL:
+			break;
+		}
 	}
+	out_flush();	/* keep stdout and stderr in order */
+	fprintf(stderr, "Error: %s\n", msg);
 }
 
-int error(const char *fmt, ...)
+int run_error(struct run *r, const char *fmt, ...)
 {
+	char msg[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	verror(fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	print_error(r, msg);
 	return -1;
 }
 
@@ -54,26 +71,26 @@ static const char *hint(int err)
 	}
 }
 
-int fail(int err, const char *fmt, ...)
+int run_fail(struct run *r, int err, const char *fmt, ...)
 {
-	char msg[1024];
 	const char *h = hint(err);
+	char msg[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	error("%s: %s", msg, errstr(err));
-	if (h && !opt.json)
+	run_error(r, "%s: %s", msg, errstr(err));
+	if (h && !r->opt.json)
 		fprintf(stderr, "Hint: %s\n", h);
 	return -1;
 }
 
-void notice(const char *fmt, ...)
+void run_notice(struct run *r, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (opt.json)
+	if (r->opt.json)
 		return;
 	out_flush();
 	va_start(ap, fmt);
@@ -82,9 +99,9 @@ void notice(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-int json_done(void)
+int run_done(struct run *r)
 {
-	if (opt.json)
-		json_null(&jw);
+	if (r->opt.json)
+		json_null(&r->jw);
 	return 0;
 }

@@ -1,9 +1,9 @@
 /* btf_cmd: "btf show" and "btf list" [id BTF_ID], as bpftool's btf.c
- * do_show(): each BTF object's id, name, size and the programs and maps
+ * do_show(r): each BTF object's id, name, size and the programs and maps
  * whose BTF it is, plain or -j/-p.  bpftool keeps those ids in a libbpf
  * hashmap keyed by BTF id and prints them in that hashmap's order, which
  * is replayed by hash_order.c.  "btf dump" is not in bpfbox. */
-#include "cli/bpfbox.h"
+#include "cli/run.h"
 #include "lib/hash_order.h"
 #include "output/out.h"
 #include "kernel/pids.h"
@@ -54,7 +54,7 @@ static int ref_cmp(const void *a, const void *b)
 }
 
 /* bpftool's build_btf_type_table(): every program or map with a BTF. */
-static int table_build(struct ref_table *t, enum sys_obj kind)
+static int table_build(struct run *r, struct ref_table *t, enum sys_obj kind)
 {
 	const char *what = kind == SYS_OBJ_PROG ? "prog" : "map";
 	uint32_t id = 0, btf_id;
@@ -65,13 +65,13 @@ static int table_build(struct ref_table *t, enum sys_obj kind)
 		if (err == -ENOENT)
 			break;
 		if (err)
-			return error("can't get next %s: %s%s", what, errstr(err),
+			return run_error(r, "can't get next %s: %s%s", what, errstr(err),
 				     err == -EINVAL ? " -- kernel too old?" : "");
 		fd = sys_fd_by_id(kind, id, kind == SYS_OBJ_MAP ? BPF_F_RDONLY : 0);
 		if (fd == -ENOENT)
 			continue;
 		if (fd < 0)
-			return error("can't get %s by id (%u): %s", what, id, errstr(fd));
+			return run_error(r, "can't get %s by id (%u): %s", what, id, errstr(fd));
 		if (kind == SYS_OBJ_PROG) {
 			struct bpf_prog_info info;
 
@@ -85,9 +85,9 @@ static int table_build(struct ref_table *t, enum sys_obj kind)
 		}
 		close(fd);
 		if (err)
-			return error("can't get %s info: %s", what, errstr(err));
+			return run_error(r, "can't get %s info: %s", what, errstr(err));
 		if (btf_id && ref_add(t, btf_id, id))
-			return error("out of memory");
+			return run_error(r, "out of memory");
 	}
 	/* Sorted by BTF id, insertion order kept: each BTF's refs are one
 	 * run, found by bisection. */
@@ -165,24 +165,24 @@ static void show_ids_plain(const struct ref_table *t, uint32_t btf_id,
 	free(ids);
 }
 
-static void show_ids_json(const struct ref_table *t, uint32_t btf_id,
+static void show_ids_json(struct run *r, const struct ref_table *t, uint32_t btf_id,
 			  const char *name)
 {
 	uint32_t *ids;
 	size_t n, i;
 
 	ids = users(t, btf_id, &n);
-	json_name(&jw, name);
-	json_start_array(&jw);
+	json_name(&r->jw, name);
+	json_start_array(&r->jw);
 	for (i = 0; i < n; i++)
-		json_uint(&jw, ids[i]);
-	json_end_array(&jw);
+		json_uint(&r->jw, ids[i]);
+	json_end_array(&r->jw);
 	free(ids);
 }
 
-/* bpftool's show_btf(): the info, a second time with the name buffer
+/* bpftool's show_btf(struct run *r): the info, a second time with the name buffer
  * when the kernel says the object has a name. */
-static int show_btf(int fd, void *ctx)
+static int show_btf(struct run *r, int fd, void *ctx)
 {
 	const struct btf_show_ctx *c = ctx;
 	struct bpf_btf_info info;
@@ -203,19 +203,19 @@ static int show_btf(int fd, void *ctx)
 		has_name = true;
 	}
 	if (err)
-		return error("can't get BTF object info: %s", errstr(err));
+		return run_error(r, "can't get BTF object info: %s", errstr(err));
 
-	if (opt.json) {
-		json_start_object(&jw);
-		json_uint_field(&jw, "id", info.id);
-		json_uint_field(&jw, "size", info.btf_size);
-		show_ids_json(&c->progs, info.id, "prog_ids");
-		show_ids_json(&c->maps, info.id, "map_ids");
-		refs_json(&c->holders, info.id, &jw);
-		json_bool_field(&jw, "kernel", info.kernel_btf);
+	if (r->opt.json) {
+		json_start_object(&r->jw);
+		json_uint_field(&r->jw, "id", info.id);
+		json_uint_field(&r->jw, "size", info.btf_size);
+		show_ids_json(r, &c->progs, info.id, "prog_ids");
+		show_ids_json(r, &c->maps, info.id, "map_ids");
+		refs_json(&c->holders, info.id, &r->jw);
+		json_bool_field(&r->jw, "kernel", info.kernel_btf);
 		if (*name)
-			json_string_field(&jw, "name", name);
-		json_end_object(&jw);
+			json_string_field(&r->jw, "name", name);
+		json_end_object(&r->jw);
 		return 0;
 	}
 	out_u64(info.id);
@@ -234,7 +234,7 @@ static int show_btf(int fd, void *ctx)
 	return 0;
 }
 
-static int do_show(struct args *a)
+static int do_show(struct run *r, struct args *a)
 {
 	struct btf_show_ctx c;
 	uint32_t id = 0;
@@ -244,31 +244,31 @@ static int do_show(struct args *a)
 		const char *word;
 
 		if (!arg_is(a, "id"))
-			return error("expected 'id', got: '%s'?", arg_peek(a));
+			return run_error(r, "expected 'id', got: '%s'?", arg_peek(a));
 		arg_next(a);
 		word = arg_next(a);
 		if (parse_u32(word, &id))
-			return error("can't parse %s as ID", word);
+			return run_error(r, "can't parse %s as ID", word);
 		fd = sys_fd_by_id(SYS_OBJ_BTF, id, 0);
 		if (fd < 0)
-			return error("can't get BTF object by id (%u): %s", id, errstr(fd));
+			return run_error(r, "can't get BTF object by id (%u): %s", id, errstr(fd));
 	}
 	if (a->argc) {
 		if (fd >= 0)
 			close(fd);
-		return error("what is '%s'?", arg_peek(a));
+		return run_error(r, "what is '%s'?", arg_peek(a));
 	}
 
 	memset(&c, 0, sizeof(c));
-	err = table_build(&c.progs, SYS_OBJ_PROG);
+	err = table_build(r, &c.progs, SYS_OBJ_PROG);
 	if (!err)
-		err = table_build(&c.maps, SYS_OBJ_MAP);
+		err = table_build(r, &c.maps, SYS_OBJ_MAP);
 	if (!err) {
 		refs_collect(&c.holders, REFS_BTF);
 		if (fd >= 0)
-			err = show_btf(fd, &c);
+			err = show_btf(r, fd, &c);
 		else
-			err = show_all_objects(SYS_OBJ_BTF, 0, show_btf, &c);
+			err = show_all_objects(r, SYS_OBJ_BTF, 0, show_btf, &c);
 	}
 	if (fd >= 0)
 		close(fd);
@@ -278,16 +278,16 @@ static int do_show(struct args *a)
 	return err;
 }
 
-static int do_help(struct args *a)
+static int do_help(struct run *r, struct args *a)
 {
-	if (opt.json)
-		return json_done();
+	if (r->opt.json)
+		return run_done(r);
 	fprintf(stderr,
 		"Usage: %1$s %2$s { show | list } [id BTF_ID]\n"
 		"       %1$s %2$s help\n"
 		"\n"
 		"       " HELP_SPEC_OPTIONS " }\n",
-		bin_name, "btf");
+		r->bin_name, "btf");
 	return 0;
 }
 
@@ -299,7 +299,7 @@ static const struct cmd cmds[] = {
 	{ 0 }
 };
 
-int do_btf(struct args *a)
+int do_btf(struct run *r, struct args *a)
 {
-	return cmd_select(cmds, a, do_help);
+	return cmd_select(r, cmds, a, do_help);
 }

@@ -2,7 +2,7 @@
  * Unlike bpftool, an object that vanishes while "name" or "tag" walks the
  * ids is skipped instead of failing the whole command (docs/compat.md). */
 #include "objects/handle.h"
-#include "cli/bpfbox.h"
+#include "cli/run.h"
 #include "kernel/sys_bpf.h"
 #include "kernel/sys_proc.h"
 #include "kernel/bpffs.h"
@@ -24,13 +24,13 @@ void fd_list_close(struct fd_list *l)
 	l->fds = NULL;
 }
 
-static int fd_list_add(struct fd_list *l, int fd)
+static int fd_list_add(struct run *r, struct fd_list *l, int fd)
 {
 	int *v = realloc(l->fds, (size_t)(l->n + 1) * sizeof(int));
 
 	if (!v) {
 		close(fd);
-		return error("mem alloc failed");
+		return run_error(r, "mem alloc failed");
 	}
 	l->fds = v;
 	l->fds[l->n++] = fd;
@@ -47,7 +47,7 @@ static const char *kind_name(int kind)
 	}
 }
 
-int open_pinned(const char *path, int kind, uint32_t file_flags)
+int open_pinned(struct run *r, const char *path, int kind, uint32_t file_flags)
 {
 	int fd = sys_obj_get(path, file_flags), got;
 
@@ -56,58 +56,58 @@ int open_pinned(const char *path, int kind, uint32_t file_flags)
 
 		snprintf(dir, sizeof(dir), "%s", path);
 		if (fd == -EACCES && !bpffs_is(dirname(dir)))
-			return error("bpf obj get (%s): directory not in bpf file system (bpffs)",
+			return run_error(r, "bpf obj get (%s): directory not in bpf file system (bpffs)",
 				     path);
 		if (fd == -ENOENT) {
-			error("bpf obj get (%s): %s", path, errstr(fd));
-			if (!opt.json)
+			run_error(r, "bpf obj get (%s): %s", path, errstr(fd));
+			if (!r->opt.json)
 				fprintf(stderr, "Hint: nothing is pinned at %s%s\n", path,
 					bpffs_is(dirname(dir)) ? "" : " (and its directory is not a bpffs mount)");
 			return -1;
 		}
-		return fail(fd, "bpf obj get (%s)", path);
+		return run_fail(r, fd, "bpf obj get (%s)", path);
 	}
 	got = sys_fd_kind(fd);
 	if (got < 0) {
 		close(fd);
-		return fail(got, "can't read link type");
+		return run_fail(r, got, "can't read link type");
 	}
 	if (got != kind) {
 		close(fd);
-		return error("incorrect object type: %s", kind_name(got));
+		return run_error(r, "incorrect object type: %s", kind_name(got));
 	}
 	return fd;
 }
 
 /* "id N" and "pinned FILE" need two words; bpftool's callers check this
  * with REQ_ARGS, and a missing word is a usage error. */
-static void need_two(struct args *a)
+static int need_two(struct run *r, struct args *a)
 {
-	if (a->argc < 2)
-		usage();
+	return a->argc < 2 ? run_usage(r) : 0;
 }
 
 /* "id N": one object.  msg is bpftool's message for that kind. */
-static int open_id(struct args *a, enum sys_obj kind, uint32_t open_flags,
+static int open_id(struct run *r, struct args *a, enum sys_obj kind, uint32_t open_flags,
 		   const char *msg, struct fd_list *l)
 {
 	const char *w;
 	uint32_t id;
 	int fd;
 
-	need_two(a);
+	if (need_two(r, a))
+		return -1;
 	arg_next(a);
 	w = arg_next(a);
 	if (parse_u32(w, &id))
-		return error("can't parse %s as ID", w);
+		return run_error(r, "can't parse %s as ID", w);
 	fd = sys_fd_by_id(kind, id, open_flags);
 	if (fd < 0)
-		return fail(fd, msg, id);
-	return fd_list_add(l, fd) ? -1 : 1;
+		return run_fail(r, fd, msg, id);
+	return fd_list_add(r, l, fd) ? -1 : 1;
 }
 
 /* Walk all ids of a kind and keep the objects match() accepts. */
-static int walk_ids(enum sys_obj kind, uint32_t open_flags, struct fd_list *l,
+static int walk_ids(struct run *r, enum sys_obj kind, uint32_t open_flags, struct fd_list *l,
 		    int (*match)(int fd, const void *ctx), const void *ctx)
 {
 	uint32_t id = 0;
@@ -119,14 +119,14 @@ static int walk_ids(enum sys_obj kind, uint32_t open_flags, struct fd_list *l,
 			return l->n;
 		if (err) {
 			fd_list_close(l);
-			return fail(err, "can't get next %s id", kind == SYS_OBJ_MAP ? "map" : "prog");
+			return run_fail(r, err, "can't get next %s id", kind == SYS_OBJ_MAP ? "map" : "prog");
 		}
 		fd = sys_fd_by_id(kind, id, kind == SYS_OBJ_MAP ? BPF_F_RDONLY : 0);
 		if (fd == -ENOENT)
 			continue;	/* gone since we saw its id */
 		if (fd < 0) {
 			fd_list_close(l);
-			return fail(fd, "can't get %s by id (%u)",
+			return run_fail(r, fd, "can't get %s by id (%u)",
 				    kind == SYS_OBJ_MAP ? "map" : "prog", id);
 		}
 		err = match(fd, ctx);
@@ -134,7 +134,7 @@ static int walk_ids(enum sys_obj kind, uint32_t open_flags, struct fd_list *l,
 			close(fd);
 			if (err < 0) {
 				fd_list_close(l);
-				return fail(err, "can't get info (%u)", id);
+				return run_fail(r, err, "can't get info (%u)", id);
 			}
 			continue;
 		}
@@ -146,14 +146,23 @@ static int walk_ids(enum sys_obj kind, uint32_t open_flags, struct fd_list *l,
 				continue;
 			if (fd < 0) {
 				fd_list_close(l);
-				return fail(fd, "can't get map by id (%u)", id);
+				return run_fail(r, fd, "can't get map by id (%u)", id);
 			}
 		}
-		if (fd_list_add(l, fd)) {
+		if (fd_list_add(r, l, fd)) {
 			fd_list_close(l);
 			return -1;
 		}
 	}
+}
+
+/* A name or tag that matches nothing is an error worth saying: bpftool
+ * fails silently there (docs/compat.md). */
+static int none_found(struct run *r, int n, const char *fmt, const char *word)
+	__attribute__((format(printf, 3, 0)));
+static int none_found(struct run *r, int n, const char *fmt, const char *word)
+{
+	return n ? n : run_error(r, fmt, word);
 }
 
 static int map_name_matches(int fd, const void *name)
@@ -166,45 +175,48 @@ static int map_name_matches(int fd, const void *name)
 	return !strncmp(name, info.name, BPF_OBJ_NAME_LEN);
 }
 
-int map_handle_all(struct args *a, uint32_t open_flags, struct fd_list *l)
+int map_handle_all(struct run *r, struct args *a, uint32_t open_flags, struct fd_list *l)
 {
 	l->fds = NULL;
 	l->n = 0;
 	if (arg_is(a, "id"))
-		return open_id(a, SYS_OBJ_MAP, open_flags, "get map by id (%u)", l);
+		return open_id(r, a, SYS_OBJ_MAP, open_flags, "get map by id (%u)", l);
 	if (arg_is(a, "name")) {
 		const char *name;
 
-		need_two(a);
+		if (need_two(r, a))
+			return -1;
 		arg_next(a);
 		name = arg_next(a);
 		if (strlen(name) > BPF_OBJ_NAME_LEN - 1)
-			return error("can't parse name");
-		return walk_ids(SYS_OBJ_MAP, open_flags, l, map_name_matches, name);
+			return run_error(r, "can't parse name");
+		return none_found(r, walk_ids(r, SYS_OBJ_MAP, open_flags, l, map_name_matches, name),
+				  "no map named %s", name);
 	}
 	if (arg_is(a, "pinned")) {
 		const char *path;
 		int fd;
 
-		need_two(a);
+		if (need_two(r, a))
+			return -1;
 		arg_next(a);
 		path = arg_next(a);
-		fd = open_pinned(path, FD_MAP, open_flags);
+		fd = open_pinned(r, path, FD_MAP, open_flags);
 		if (fd < 0)
 			return -1;
-		return fd_list_add(l, fd) ? -1 : 1;
+		return fd_list_add(r, l, fd) ? -1 : 1;
 	}
-	return error("expected 'id', 'name' or 'pinned', got: '%s'?",
+	return run_error(r, "expected 'id', 'name' or 'pinned', got: '%s'?",
 		     arg_peek(a) ? arg_peek(a) : "(null)");
 }
 
-static int only_one(struct fd_list *l, int n, const char *what)
+static int only_one(struct run *r, struct fd_list *l, int n, const char *what)
 {
 	int fd;
 
 	if (n != 1) {
 		if (n > 1)
-			error("several %s match this handle", what);
+			run_error(r, "several %s match this handle", what);
 		fd_list_close(l);
 		return -1;
 	}
@@ -213,23 +225,23 @@ static int only_one(struct fd_list *l, int n, const char *what)
 	return fd;
 }
 
-int map_handle(struct args *a, uint32_t open_flags)
+int map_handle(struct run *r, struct args *a, uint32_t open_flags)
 {
 	struct fd_list l;
 
-	return only_one(&l, map_handle_all(a, open_flags, &l), "maps");
+	return only_one(r, &l, map_handle_all(r, a, open_flags, &l), "maps");
 }
 
-int map_handle_info(struct args *a, uint32_t open_flags, struct bpf_map_info *info)
+int map_handle_info(struct run *r, struct args *a, uint32_t open_flags, struct bpf_map_info *info)
 {
-	int fd = map_handle(a, open_flags), err;
+	int fd = map_handle(r, a, open_flags), err;
 
 	if (fd < 0)
 		return -1;
 	err = sys_map_info(fd, info);
 	if (err) {
 		close(fd);
-		return fail(err, "can't get map info");
+		return run_fail(r, err, "can't get map info");
 	}
 	return fd;
 }
@@ -297,47 +309,54 @@ static int parse_tag(const char *s, uint8_t *tag)
 	return 0;
 }
 
-int prog_handle_all(struct args *a, struct fd_list *l)
+int prog_handle_all(struct run *r, struct args *a, struct fd_list *l)
 {
 	struct prog_match m = { 0 };
+	const char *tag;
 
 	l->fds = NULL;
 	l->n = 0;
 	if (arg_is(a, "id"))
-		return open_id(a, SYS_OBJ_PROG, 0, "get by id (%u)", l);
+		return open_id(r, a, SYS_OBJ_PROG, 0, "get by id (%u)", l);
 	if (arg_is(a, "tag")) {
-		need_two(a);
+		if (need_two(r, a))
+			return -1;
 		arg_next(a);
-		if (parse_tag(arg_next(a), m.tag))
-			return error("can't parse tag");
+		tag = arg_next(a);
+		if (parse_tag(tag, m.tag))
+			return run_error(r, "can't parse tag");
 		m.by_tag = true;
-		return walk_ids(SYS_OBJ_PROG, 0, l, prog_matches, &m);
+		return none_found(r, walk_ids(r, SYS_OBJ_PROG, 0, l, prog_matches, &m),
+				  "no program with tag %s", tag);
 	}
 	if (arg_is(a, "name")) {
-		need_two(a);
+		if (need_two(r, a))
+			return -1;
 		arg_next(a);
 		m.name = arg_next(a);
 		if (strlen(m.name) > 127)
-			return error("can't parse name");
-		return walk_ids(SYS_OBJ_PROG, 0, l, prog_matches, &m);
+			return run_error(r, "can't parse name");
+		return none_found(r, walk_ids(r, SYS_OBJ_PROG, 0, l, prog_matches, &m),
+				  "no program named %s", m.name);
 	}
 	if (arg_is(a, "pinned")) {
 		int fd;
 
-		need_two(a);
+		if (need_two(r, a))
+			return -1;
 		arg_next(a);
-		fd = open_pinned(arg_next(a), FD_PROG, 0);
+		fd = open_pinned(r, arg_next(a), FD_PROG, 0);
 		if (fd < 0)
 			return -1;
-		return fd_list_add(l, fd) ? -1 : 1;
+		return fd_list_add(r, l, fd) ? -1 : 1;
 	}
-	return error("expected 'id', 'tag', 'name' or 'pinned', got: '%s'?",
+	return run_error(r, "expected 'id', 'tag', 'name' or 'pinned', got: '%s'?",
 		     arg_peek(a) ? arg_peek(a) : "(null)");
 }
 
-int prog_handle(struct args *a)
+int prog_handle(struct run *r, struct args *a)
 {
 	struct fd_list l;
 
-	return only_one(&l, prog_handle_all(a, &l), "programs");
+	return only_one(r, &l, prog_handle_all(r, a, &l), "programs");
 }

@@ -1,7 +1,7 @@
 /* map: the "map" object's commands, grammar, messages and help, as
  * bpftool's map.c.  Everything is parsed and validated before the first
  * state-changing syscall; see docs/compat.md for where bpfbox differs. */
-#include "cli/bpfbox.h"
+#include "cli/run.h"
 #include "kernel/bpffs.h"
 #include "btf/btf.h"
 #include "objects/handle.h"
@@ -26,14 +26,14 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-static int do_help(struct args *a);
+static int do_help(struct run *r, struct args *a);
 
-static int possible_cpus(unsigned *n)
+static int possible_cpus(struct run *r, unsigned *n)
 {
 	int cpus = sys_possible_cpus();
 
 	if (cpus < 0)
-		return fail(cpus, "Can't get # of possible cpus");
+		return run_fail(r, cpus, "Can't get # of possible cpus");
 	*n = (unsigned)cpus;
 	return 0;
 }
@@ -57,22 +57,22 @@ static void dev_plain(const struct bpf_map_info *info)
 			(unsigned long long)info->netns_ino);
 }
 
-static void dev_json(const struct bpf_map_info *info)
+static void dev_json(struct run *r, const struct bpf_map_info *info)
 {
 	char name[IF_NAMESIZE];
 	struct stat st;
 
 	if (!info->ifindex)
 		return;
-	json_name(&jw, "dev");
-	json_start_object(&jw);
-	json_uint_field(&jw, "ifindex", info->ifindex);
-	json_uint_field(&jw, "ns_dev", info->netns_dev);
-	json_uint_field(&jw, "ns_inode", info->netns_ino);
+	json_name(&r->jw, "dev");
+	json_start_object(&r->jw);
+	json_uint_field(&r->jw, "ifindex", info->ifindex);
+	json_uint_field(&r->jw, "ns_dev", info->netns_dev);
+	json_uint_field(&r->jw, "ns_inode", info->netns_ino);
 	if (!stat("/proc/self/ns/net", &st) && st.st_dev == info->netns_dev &&
 	    st.st_ino == info->netns_ino && if_indextoname(info->ifindex, name))
-		json_string_field(&jw, "ifname", name);
-	json_end_object(&jw);
+		json_string_field(&r->jw, "ifname", name);
+	json_end_object(&r->jw);
 }
 
 static void header_plain(const struct bpf_map_info *info)
@@ -115,7 +115,7 @@ static void header_json(struct json *j, const struct bpf_map_info *info)
 	json_uint_field(j, "flags", info->map_flags);
 }
 
-static void show_one(const struct show_ctx *c, int fd, const struct bpf_map_info *info)
+static void show_one(struct run *r, const struct show_ctx *c, int fd, const struct bpf_map_info *info)
 {
 	char memlock[64], frozen_s[32], owner_type[32], owner_jited[32];
 	const char *memlock_v, *frozen_v, *otype_v = NULL, *ojited_v = NULL;
@@ -132,31 +132,31 @@ static void show_one(const struct show_ctx *c, int fd, const struct bpf_map_info
 		ojited_v = fdinfo_get(&fi, "owner_jited", owner_jited, sizeof(owner_jited));
 	}
 
-	if (opt.json) {
-		json_start_object(&jw);
-		header_json(&jw, info);
-		dev_json(info);
-		json_uint_field(&jw, "bytes_key", info->key_size);
-		json_uint_field(&jw, "bytes_value", info->value_size);
-		json_uint_field(&jw, "max_entries", info->max_entries);
+	if (r->opt.json) {
+		json_start_object(&r->jw);
+		header_json(&r->jw, info);
+		dev_json(r, info);
+		json_uint_field(&r->jw, "bytes_key", info->key_size);
+		json_uint_field(&r->jw, "bytes_value", info->value_size);
+		json_uint_field(&r->jw, "max_entries", info->max_entries);
 		if (memlock_v)
-			json_int_field(&jw, "bytes_memlock", atoll(memlock_v));
+			json_int_field(&r->jw, "bytes_memlock", atoll(memlock_v));
 		if (otype_v) {
 			const char *name = prog_type_name((uint32_t)atoi(otype_v));
 
 			if (name)
-				json_string_field(&jw, "owner_prog_type", name);
+				json_string_field(&r->jw, "owner_prog_type", name);
 			else
-				json_uint_field(&jw, "owner_prog_type", (uint32_t)atoi(otype_v));
+				json_uint_field(&r->jw, "owner_prog_type", (uint32_t)atoi(otype_v));
 		}
 		if (ojited_v)
-			json_bool_field(&jw, "owner_jited", atoi(ojited_v) != 0);
-		json_int_field(&jw, "frozen", frozen);
+			json_bool_field(&r->jw, "owner_jited", atoi(ojited_v) != 0);
+		json_int_field(&r->jw, "frozen", frozen);
 		if (info->btf_id)
-			json_int_field(&jw, "btf_id", info->btf_id);
-		show_pins_json(c, info->id);
-		refs_json(&c->refs, info->id, &jw);
-		json_end_object(&jw);
+			json_int_field(&r->jw, "btf_id", info->btf_id);
+		show_pins_json(r, c, info->id);
+		refs_json(&c->refs, info->id, &r->jw);
+		json_end_object(&r->jw);
 		return;
 	}
 
@@ -195,35 +195,33 @@ static void show_one(const struct show_ctx *c, int fd, const struct bpf_map_info
 	out_char('\n');
 }
 
-static int show_fd(int fd, void *ctx)
+static int show_fd(struct run *r, int fd, void *ctx)
 {
 	struct bpf_map_info info;
 	int err = sys_map_info(fd, &info);
 
 	if (err)
-		return fail(err, "can't get map info");
-	show_one(ctx, fd, &info);
+		return run_fail(r, err, "can't get map info");
+	show_one(r, ctx, fd, &info);
 	out_line_done();
 	return 0;
 }
 
-static int map_handle_ro(struct args *a, struct fd_list *l)
+static int map_handle_ro(struct run *r, struct args *a, struct fd_list *l)
 {
-	return map_handle_all(a, BPF_F_RDONLY, l);
+	return map_handle_all(r, a, BPF_F_RDONLY, l);
 }
 
-static int do_show(struct args *a)
+static int do_show(struct run *r, struct args *a)
 {
 	static const struct show_kind maps = {
 		FD_MAP, REFS_MAP, SYS_OBJ_MAP, BPF_F_RDONLY, map_handle_ro, show_fd,
 	};
 
-	return show_command(a, &maps);
+	return show_command(r, a, &maps);
 }
 
 /* ---- BTF of a map ------------------------------------------------- */
-
-static struct btf *vmlinux_btf;
 
 /* The BTF that describes a map's key and value, or NULL for hex output,
  * chosen as upstream's get_map_kv_btf(): struct_ops values are kernel
@@ -231,8 +229,9 @@ static struct btf *vmlinux_btf;
  * struct_ops map of a module names the module's BTF (btf_vmlinux_id);
  * upstream looks in vmlinux only and misses those types.  A map whose BTF
  * cannot be read is printed in hex, with a warning. */
-static struct btf *map_btf(const struct bpf_map_info *info)
+static const struct btf *map_btf(struct run *r, const struct bpf_map_info *info)
 {
+	const struct btf *vmlinux;
 	struct btf *btf = NULL;
 	int err;
 
@@ -242,31 +241,28 @@ static struct btf *map_btf(const struct bpf_map_info *info)
 			return btf;
 	}
 	if (info->btf_vmlinux_value_type_id) {
-		if (!vmlinux_btf) {
-			err = btf_load_vmlinux(&vmlinux_btf);
-			if (err) {
-				notice("Warning: map %u: can't read kernel BTF (%s), printing hex",
-				       info->id, errstr(err));
-				return NULL;
-			}
-		}
-		return vmlinux_btf;
+		vmlinux = run_vmlinux_btf(r, &err);
+		if (!vmlinux)
+			run_notice(r, "Warning: map %u: can't read kernel BTF (%s), printing hex",
+				   info->id, errstr(err));
+		return vmlinux;
 	}
 	if (!info->btf_value_type_id)
 		return NULL;
 	err = btf_load_by_id(info->btf_id, NULL, &btf);
 	if (err) {
-		notice("Warning: map %u: can't read BTF %u (%s), printing hex",
+		run_notice(r, "Warning: map %u: can't read BTF %u (%s), printing hex",
 		       info->id, info->btf_id, errstr(err));
 		return NULL;
 	}
 	return btf;
 }
 
-static void map_btf_free(struct btf *btf)
+/* Free what map_btf() returned, unless it is the run's kernel BTF. */
+static void map_btf_free(struct run *r, const struct btf *btf)
 {
-	if (btf && btf != vmlinux_btf)
-		btf_free(btf);
+	if (btf && btf != r->vmlinux)
+		btf_free((struct btf *)btf);
 }
 
 /* ---- dump --------------------------------------------------------- */
@@ -278,10 +274,19 @@ static bool type_has_no_keys(uint32_t type)
 	       type == BPF_MAP_TYPE_USER_RINGBUF || type == BPF_MAP_TYPE_ARENA;
 }
 
-static int dump_one(int fd, const struct bpf_map_info *info, struct json *wtr,
+/* BPFBOX_NO_BATCH=1 (any non-empty value) takes the get_next_key path;
+ * the tests compare both. */
+static bool no_batch(void)
+{
+	const char *v = getenv("BPFBOX_NO_BATCH");
+
+	return v && *v;
+}
+
+static int dump_one(struct run *r, int fd, const struct bpf_map_info *info, struct json *wtr,
 		    bool header, unsigned cpus)
 {
-	struct entry_fmt f = { info, cpus, NULL, wtr, opt.json };
+	struct entry_fmt f = { info, cpus, NULL, wtr, r->opt.json };
 	const uint8_t *key, *value;
 	struct map_iter it;
 	unsigned found = 0;
@@ -290,22 +295,19 @@ static int dump_one(int fd, const struct bpf_map_info *info, struct json *wtr,
 	if (type_has_no_keys(info->type)) {
 		const char *type = map_type_name(info->type);
 
-		return error("map %u is a %s map: it has no keys to dump%s", info->id,
+		return run_error(r, "map %u is a %s map: it has no keys to dump%s", info->id,
 			     type,
 			     info->type == BPF_MAP_TYPE_QUEUE || info->type == BPF_MAP_TYPE_STACK
 			     ? " (use 'map peek' or 'map pop')" : "");
 	}
 	if (wtr)
-		f.btf = map_btf(info);
+		f.btf = map_btf(r, info);
 
-	/* BPFBOX_NO_BATCH=1 takes the get_next_key path (the tests compare
-	 * both). */
-	err = map_iter_init(&it, fd, info, map_value_bytes(info, cpus),
-			    !getenv("BPFBOX_NO_BATCH"));
+	err = map_iter_init(&it, fd, info, map_value_bytes(info, cpus), !no_batch());
 	if (err) {
 		map_iter_free(&it);
-		map_btf_free((struct btf *)f.btf);
-		return fail(err, "can't read map %u", info->id);
+		map_btf_free(r, f.btf);
+		return run_fail(r, err, "can't read map %u", info->id);
 	}
 
 	if (wtr) {
@@ -319,7 +321,7 @@ static int dump_one(int fd, const struct bpf_map_info *info, struct json *wtr,
 		header_plain(info);
 	}
 	if (info->type == BPF_MAP_TYPE_REUSEPORT_SOCKARRAY && info->value_size != 8)
-		notice("Warning: cannot read values from %s map with value_size != 8",
+		run_notice(r, "Warning: cannot read values from %s map with value_size != 8",
 		     map_type_name(info->type));
 
 	/* Plain BTF output whose BTF we could not read: print this map's
@@ -336,7 +338,7 @@ static int dump_one(int fd, const struct bpf_map_info *info, struct json *wtr,
 		found++;
 	}
 
-	if (err < 0 && opt.json) {
+	if (err < 0 && r->opt.json) {
 		/* Said inside the elements array, so the output stays one
 		 * valid JSON document. */
 		char msg[128];
@@ -358,17 +360,17 @@ static int dump_one(int fd, const struct bpf_map_info *info, struct json *wtr,
 	} else {
 		out_fmt("Found %u element%s\n", found, found != 1 ? "s" : "");
 	}
-	if (err == -EAGAIN && !opt.json)
-		notice("Warning: map %u changed during the dump %u times: entries may be missing or repeated",
+	if (err == -EAGAIN && !r->opt.json)
+		run_notice(r, "Warning: map %u changed during the dump %u times: entries may be missing or repeated",
 		       info->id, map_iter_restarts(&it));
-	else if (err < 0 && !opt.json)
-		fail(err, "can't read all of map %u", info->id);
+	else if (err < 0 && !r->opt.json)
+		run_fail(r, err, "can't read all of map %u", info->id);
 	map_iter_free(&it);
-	map_btf_free((struct btf *)f.btf);
+	map_btf_free(r, f.btf);
 	return err < 0 ? -1 : 0;
 }
 
-static int do_dump(struct args *a)
+static int do_dump(struct run *r, struct args *a)
 {
 	struct bpf_map_info info;
 	struct json btf_jw, *wtr = NULL;
@@ -377,16 +379,16 @@ static int do_dump(struct args *a)
 	int n, i, err = 0;
 
 	if (a->argc != 2)
-		usage();
-	n = map_handle_all(a, BPF_F_RDONLY, &l);
+		return run_usage(r);
+	n = map_handle_all(r, a, BPF_F_RDONLY, &l);
 	if (n < 1)
 		return -1;
-	err = possible_cpus(&cpus);
+	err = possible_cpus(r, &cpus);
 	if (err)
 		goto out;
 
-	if (opt.json) {
-		wtr = &jw;
+	if (r->opt.json) {
+		wtr = &r->jw;
 	} else {
 		/* Plain output is BTF only if every map has BTF (bpftool). */
 		bool all_btf = true;
@@ -394,7 +396,7 @@ static int do_dump(struct args *a)
 		for (i = 0; i < n; i++) {
 			err = sys_map_info(l.fds[i], &info);
 			if (err) {
-				err = fail(err, "can't get map info");
+				err = run_fail(r, err, "can't get map info");
 				goto out;
 			}
 			if (!info.btf_id)
@@ -411,10 +413,10 @@ static int do_dump(struct args *a)
 	for (i = 0; i < n; i++) {
 		err = sys_map_info(l.fds[i], &info);
 		if (err) {
-			err = fail(err, "can't get map info");
+			err = run_fail(r, err, "can't get map info");
 			break;
 		}
-		err = dump_one(l.fds[i], &info, wtr, n > 1, cpus);
+		err = dump_one(r, l.fds[i], &info, wtr, n > 1, cpus);
 		if (!wtr && i != n - 1)
 			out_char('\n');
 		if (err)
@@ -426,10 +428,6 @@ static int do_dump(struct args *a)
 		json_finish(wtr);
 out:
 	fd_list_close(&l);
-	if (vmlinux_btf) {
-		btf_free(vmlinux_btf);
-		vmlinux_btf = NULL;
-	}
 	return err ? -1 : 0;
 }
 
@@ -437,7 +435,7 @@ out:
 
 /* DATA := [hex] BYTES: exactly n bytes, decimal/0x/0 octal, or hex
  * digits after "hex". */
-static int parse_data(struct args *a, const char *what, uint8_t *out, uint32_t n)
+static int parse_data(struct run *r, struct args *a, const char *what, uint8_t *out, uint32_t n)
 {
 	uint32_t i = 0;
 	int base = 0;
@@ -450,12 +448,12 @@ static int parse_data(struct args *a, const char *what, uint8_t *out, uint32_t n
 		const char *w = arg_peek(a);
 
 		if (parse_byte(w, base, &out[i]))
-			return error("error parsing byte: %s", w);
+			return run_error(r, "error parsing byte: %s", w);
 		arg_next(a);
 		i++;
 	}
 	if (i != n)
-		return error("%s expected %u bytes got %u", what, n, i);
+		return run_error(r, "%s expected %u bytes got %u", what, n, i);
 	return 0;
 }
 
@@ -471,7 +469,7 @@ enum { WANT_KEY = 1, WANT_VALUE = 2, WANT_FLAGS = 4 };
 
 /* The [key DATA] [value VALUE] [UPDATE_FLAGS] words in any order, each
  * at most once (bpftool's parse_elem, written as a loop). */
-static int parse_elem(struct args *a, const struct bpf_map_info *info,
+static int parse_elem(struct run *r, struct args *a, const struct bpf_map_info *info,
 		      unsigned cpus, unsigned want, struct elem *e)
 {
 	unsigned need = want & (WANT_KEY | WANT_VALUE);
@@ -482,19 +480,19 @@ static int parse_elem(struct args *a, const struct bpf_map_info *info,
 		if (!a->argc) {
 			if (!(need & (WANT_KEY | WANT_VALUE)))
 				return 0;
-			return error("did not find %s", need & WANT_KEY ? "key" : "value");
+			return run_error(r, "did not find %s", need & WANT_KEY ? "key" : "value");
 		}
 		if (arg_is(a, "key")) {
 			if (!(need & WANT_KEY))
-				return error(info->key_size && (want & WANT_KEY) ?
+				return run_error(r, info->key_size && (want & WANT_KEY) ?
 					     "duplicate key" : "unnecessary key");
 			arg_next(a);
-			if (parse_data(a, "key", e->key, info->key_size))
+			if (parse_data(r, a, "key", e->key, info->key_size))
 				return -1;
 			need &= ~WANT_KEY;
 		} else if (arg_is(a, "value")) {
 			if (!(need & WANT_VALUE))
-				return error(info->value_size && (want & WANT_VALUE) ?
+				return run_error(r, info->value_size && (want & WANT_VALUE) ?
 					     "duplicate value" : "unnecessary value");
 			arg_next(a);
 			if (map_is_map_of_maps(info->type) ||
@@ -504,21 +502,21 @@ static int parse_elem(struct args *a, const struct bpf_map_info *info,
 				uint32_t fd32;
 
 				if (info->value_size != 4)
-					return error(maps ? "value smaller than 4B for map in map?"
+					return run_error(r, maps ? "value smaller than 4B for map in map?"
 							  : "value smaller than 4B for map of progs?");
 				if (a->argc < 2)
-					return error(maps ? "not enough value arguments for map in map"
+					return run_error(r, maps ? "not enough value arguments for map in map"
 							  : "not enough value arguments for map of progs");
 				/* The kernel empties a prog_array when its last
 				 * user reference goes: warn unless the map was
 				 * named by its pin (bpftool tests the program's
 				 * handle here by mistake). */
 				if (!maps && !e->map_pinned)
-					notice("Warning: updating program array via MAP_ID, make sure this map is kept open\n"
+					run_notice(r, "Warning: updating program array via MAP_ID, make sure this map is kept open\n"
 					     "         by some process or pinned otherwise update will be lost");
 				sub.argc = 2;
 				sub.argv = a->argv;
-				e->value_fd = maps ? map_handle(&sub, 0) : prog_handle(&sub);
+				e->value_fd = maps ? map_handle(r, &sub, 0) : prog_handle(r, &sub);
 				if (e->value_fd < 0)
 					return -1;
 				a->argc -= 2;
@@ -528,7 +526,7 @@ static int parse_elem(struct args *a, const struct bpf_map_info *info,
 			} else {
 				unsigned i;
 
-				if (parse_data(a, "value", e->value, info->value_size))
+				if (parse_data(r, a, "value", e->value, info->value_size))
 					return -1;
 				/* Per-CPU maps take one value per CPU: give
 				 * every CPU the same. */
@@ -540,15 +538,15 @@ static int parse_elem(struct args *a, const struct bpf_map_info *info,
 			need &= ~WANT_VALUE;
 		} else if (arg_is(a, "any") || arg_is(a, "noexist") || arg_is(a, "exist")) {
 			if (!(want & WANT_FLAGS))
-				return error("expected key or value, got: %s", arg_peek(a));
+				return run_error(r, "expected key or value, got: %s", arg_peek(a));
 			if (flags_seen)
-				return error("flags specified multiple times: %s", arg_peek(a));
+				return run_error(r, "flags specified multiple times: %s", arg_peek(a));
 			e->flags = arg_is(a, "any") ? BPF_ANY :
 				   arg_is(a, "noexist") ? BPF_NOEXIST : BPF_EXIST;
 			flags_seen = true;
 			arg_next(a);
 		} else {
-			return error("expected key or value, got: %s", arg_peek(a));
+			return run_error(r, "expected key or value, got: %s", arg_peek(a));
 		}
 	}
 }
@@ -556,17 +554,17 @@ static int parse_elem(struct args *a, const struct bpf_map_info *info,
 /* ---- the entry commands: update, lookup, pop, getnext, delete -------- */
 
 /* What an entry command is: how it opens the map, which words it takes,
- * and what it does once everything is parsed.  run_elem() does the rest
+ * and what it does once everything is parsed.  run_elem(r) does the rest
  * the same way for all of them: open, size buffers from the map's info,
  * parse every word, then the one syscall. */
 struct elem_cmd {
 	uint32_t open_flags;
 	unsigned (*want)(const struct bpf_map_info *info, const struct args *rest);
-	int (*run)(int fd, const struct bpf_map_info *info, unsigned cpus,
+	int (*run)(struct run *r, int fd, const struct bpf_map_info *info, unsigned cpus,
 		   struct elem *e, bool have_key);
 };
 
-static int run_elem(struct args *a, const struct elem_cmd *cmd)
+static int run_elem(struct run *r, struct args *a, const struct elem_cmd *cmd)
 {
 	struct bpf_map_info info;
 	struct elem e = { 0 };
@@ -575,25 +573,25 @@ static int run_elem(struct args *a, const struct elem_cmd *cmd)
 	int fd, err = -1;
 
 	if (a->argc < 2)
-		usage();
+		return run_usage(r);
 	e.map_pinned = arg_is(a, "pinned");
 	e.value_fd = -1;
-	fd = map_handle_info(a, cmd->open_flags, &info);
+	fd = map_handle_info(r, a, cmd->open_flags, &info);
 	if (fd < 0)
 		return -1;
-	if (possible_cpus(&cpus))
+	if (possible_cpus(r, &cpus))
 		goto out;
 	vbytes = map_value_bytes(&info, cpus);
 	e.key = calloc(1, info.key_size ? info.key_size : 1);
 	e.value = calloc(1, vbytes ? vbytes : 1);
 	if (!e.key || !e.value) {
-		error("mem alloc failed");
+		run_error(r, "mem alloc failed");
 		goto out;
 	}
 	want = cmd->want(&info, a);
-	if (parse_elem(a, &info, cpus, want, &e))
+	if (parse_elem(r, a, &info, cpus, want, &e))
 		goto out;
-	err = cmd->run(fd, &info, cpus, &e, want & WANT_KEY);
+	err = cmd->run(r, fd, &info, cpus, &e, want & WANT_KEY);
 out:
 	if (e.value_fd >= 0)
 		close(e.value_fd);
@@ -635,97 +633,97 @@ static const void *key_or_null(const struct bpf_map_info *info, const struct ele
 	return info->key_size ? e->key : NULL;
 }
 
-static int print_key_value(const struct bpf_map_info *info, unsigned cpus,
+static int print_key_value(struct run *r, const struct bpf_map_info *info, unsigned cpus,
 			   const uint8_t *key, const uint8_t *value)
 {
-	struct entry_fmt f = { info, cpus, NULL, &jw, opt.json };
+	struct entry_fmt f = { info, cpus, NULL, &r->jw, r->opt.json };
 	struct json btf_jw;
 
-	f.btf = map_btf(info);
-	if (!opt.json && f.btf) {
+	f.btf = map_btf(r, info);
+	if (!r->opt.json && f.btf) {
 		json_init(&btf_jw, true);
 		f.jw = &btf_jw;
 	}
 	entry_print(&f, key, value);
 	if (f.jw == &btf_jw)
 		json_finish(&btf_jw);
-	map_btf_free((struct btf *)f.btf);
-	if (vmlinux_btf) {
-		btf_free(vmlinux_btf);
-		vmlinux_btf = NULL;
-	}
+	map_btf_free(r, f.btf);
 	return 0;
 }
 
-static int run_update(int fd, const struct bpf_map_info *info, unsigned cpus,
+static int run_update(struct run *r, int fd, const struct bpf_map_info *info, unsigned cpus,
 		      struct elem *e, bool have_key)
 {
 	int err = sys_map_update(fd, key_or_null(info, e), e->value, e->flags);
 
-	return err ? fail(err, "update failed") : json_done();
+	return err ? run_fail(r, err, "update failed") : run_done(r);
 }
 
-static int run_lookup(int fd, const struct bpf_map_info *info, unsigned cpus,
+static int run_lookup(struct run *r, int fd, const struct bpf_map_info *info, unsigned cpus,
 		      struct elem *e, bool have_key)
 {
 	int err = sys_map_lookup(fd, key_or_null(info, e), e->value);
 
 	if (err == -ENOENT) {
-		if (opt.json) {
-			json_null(&jw);
+		/* bpftool's answer, kept for scripts: "null" or "Not found"
+		 * on stdout, and a failed status. */
+		if (r->opt.json) {
+			json_null(&r->jw);
 		} else {
 			out_str("key:\n");
 			hex_plain(e->key, info->key_size);
 			out_str("\n\nNot found\n");
 		}
+		r->reported = true;
 		return -1;
 	}
 	if (err)
-		return fail(err, "lookup failed");
-	return print_key_value(info, cpus, e->key, e->value);
+		return run_fail(r, err, "lookup failed");
+	return print_key_value(r, info, cpus, e->key, e->value);
 }
 
-static int run_pop(int fd, const struct bpf_map_info *info, unsigned cpus,
+static int run_pop(struct run *r, int fd, const struct bpf_map_info *info, unsigned cpus,
 		   struct elem *e, bool have_key)
 {
 	int err = sys_map_lookup_and_delete(fd, key_or_null(info, e), e->value);
 
 	if (err == -ENOENT) {
-		if (opt.json)
-			json_null(&jw);
+		if (r->opt.json)
+			json_null(&r->jw);
 		else
-			error("empty map");
+			run_error(r, "empty map");
+		r->reported = true;
 		return -1;
 	}
 	if (err)
-		return fail(err, "pop failed");
-	return print_key_value(info, cpus, e->key, e->value);
+		return run_fail(r, err, "pop failed");
+	return print_key_value(r, info, cpus, e->key, e->value);
 }
 
-static int run_getnext(int fd, const struct bpf_map_info *info, unsigned cpus,
+static int run_getnext(struct run *r, int fd, const struct bpf_map_info *info, unsigned cpus,
 		       struct elem *e, bool have_key)
 {
 	uint8_t *next = calloc(1, info->key_size ? info->key_size : 1);
 	int err;
 
 	if (!next)
-		return error("mem alloc failed");
+		return run_error(r, "mem alloc failed");
 	err = sys_map_next_key(fd, have_key ? e->key : NULL, next);
 	if (err) {
 		free(next);
-		return fail(err, "can't get next key");
+		return run_fail(r, err, "can't get next key");
 	}
-	if (opt.json) {
-		json_start_object(&jw);
+	if (r->opt.json) {
+		json_start_object(&r->jw);
 		if (have_key) {
-			json_name(&jw, "key");
-			json_hex_array(&jw, e->key, info->key_size);
+			json_name(&r->jw, "key");
+			json_hex_array(&r->jw, e->key, info->key_size);
 		} else {
-			json_null_field(&jw, "key");
+			json_null_field(&r->jw, "key");
 		}
-		json_name(&jw, "next_key");
-		json_hex_array(&jw, next, info->key_size);
-		json_end_object(&jw);
+		json_name(&r->jw, "next_key");
+		json_hex_array(&r->jw, next, info->key_size);
+		json_end_object(&r->jw);
 	} else {
 		if (have_key) {
 			out_str("key:\n");
@@ -742,12 +740,12 @@ static int run_getnext(int fd, const struct bpf_map_info *info, unsigned cpus,
 	return 0;
 }
 
-static int run_delete(int fd, const struct bpf_map_info *info, unsigned cpus,
+static int run_delete(struct run *r, int fd, const struct bpf_map_info *info, unsigned cpus,
 		      struct elem *e, bool have_key)
 {
 	int err = sys_map_delete(fd, e->key);
 
-	return err ? fail(err, "delete failed") : json_done();
+	return err ? run_fail(r, err, "delete failed") : run_done(r);
 }
 
 static const struct elem_cmd update_cmd = { 0, want_update, run_update };
@@ -757,47 +755,47 @@ static const struct elem_cmd pop_cmd = { 0, want_nothing, run_pop };
 static const struct elem_cmd getnext_cmd = { BPF_F_RDONLY, want_key_if_given, run_getnext };
 static const struct elem_cmd delete_cmd = { 0, want_key_always, run_delete };
 
-static int do_update(struct args *a) { return run_elem(a, &update_cmd); }
-static int do_lookup(struct args *a) { return run_elem(a, &lookup_cmd); }
-static int do_pop(struct args *a) { return run_elem(a, &pop_cmd); }
-static int do_getnext(struct args *a) { return run_elem(a, &getnext_cmd); }
-static int do_delete(struct args *a) { return run_elem(a, &delete_cmd); }
+static int do_update(struct run *r, struct args *a) { return run_elem(r, a, &update_cmd); }
+static int do_lookup(struct run *r, struct args *a) { return run_elem(r, a, &lookup_cmd); }
+static int do_pop(struct run *r, struct args *a) { return run_elem(r, a, &pop_cmd); }
+static int do_getnext(struct run *r, struct args *a) { return run_elem(r, a, &getnext_cmd); }
+static int do_delete(struct run *r, struct args *a) { return run_elem(r, a, &delete_cmd); }
 
 /* ---- pin / create ---------------------------------------------------- */
 
-static int map_handle_ro_one(struct args *a)
+static int map_handle_ro_one(struct run *r, struct args *a)
 {
-	return map_handle(a, BPF_F_RDONLY);
+	return map_handle(r, a, BPF_F_RDONLY);
 }
 
-static int do_pin(struct args *a)
+static int do_pin(struct run *r, struct args *a)
 {
-	return pin_command(a, map_handle_ro_one);
+	return pin_command(r, a, map_handle_ro_one);
 }
 
 /* "'WORD' needs at least N arguments, M found", WORD being the last word
  * consumed (bpftool's REQ_ARGS). */
-static int need_args(struct args *a, int n)
+static int need_args(struct run *r, struct args *a, int n)
 {
 	if (a->argc >= n)
 		return 0;
-	return error("'%s' needs at least %d arguments, %d found", a->argv[-1], n, a->argc);
+	return run_error(r, "'%s' needs at least %d arguments, %d found", a->argv[-1], n, a->argc);
 }
 
-static int create_u32(struct args *a, uint32_t *v, const char *what)
+static int create_u32(struct run *r, struct args *a, uint32_t *v, const char *what)
 {
 	const char *w;
 
 	arg_next(a);
 	w = arg_next(a);
 	if (*v)
-		return error("%s already specified", what);
+		return run_error(r, "%s already specified", what);
 	if (parse_u32(w, v))
-		return error("can't parse %s as %s", w, what);
+		return run_error(r, "can't parse %s as %s", w, what);
 	return 0;
 }
 
-static int do_create(struct args *a)
+static int do_create(struct run *r, struct args *a)
 {
 	struct bpf_attr_map_create attr;
 	const char *path, *name = NULL;
@@ -807,24 +805,24 @@ static int do_create(struct args *a)
 
 	memset(&attr, 0, sizeof(attr));
 	attr.inner_map_fd = (uint32_t)-1;
-	if (need_args(a, 7))
+	if (need_args(r, a, 7))
 		return -1;
 	path = arg_next(a);
 
 	while (a->argc) {
-		if (need_args(a, 2))
+		if (need_args(r, a, 2))
 			goto out;
 		if (arg_is(a, "type")) {
 			int t;
 
 			arg_next(a);
 			if (have_type) {
-				error("map type already specified");
+				run_error(r, "map type already specified");
 				goto out;
 			}
 			t = map_type_by_name(arg_peek(a));
 			if (t < 0) {
-				error("unrecognized map type: %s", arg_peek(a));
+				run_error(r, "unrecognized map type: %s", arg_peek(a));
 				goto out;
 			}
 			attr.map_type = (uint32_t)t;
@@ -834,16 +832,16 @@ static int do_create(struct args *a)
 			arg_next(a);
 			name = arg_next(a);
 			if (strlen(name) > BPF_OBJ_NAME_LEN - 1)
-				notice("Warning: map name is longer than %u characters, it will be truncated.",
+				run_notice(r, "Warning: map name is longer than %u characters, it will be truncated.",
 				     BPF_OBJ_NAME_LEN - 1);
 		} else if (arg_is(a, "key")) {
-			if (create_u32(a, &attr.key_size, "key size"))
+			if (create_u32(r, a, &attr.key_size, "key size"))
 				goto out;
 		} else if (arg_is(a, "value")) {
-			if (create_u32(a, &attr.value_size, "value size"))
+			if (create_u32(r, a, &attr.value_size, "value size"))
 				goto out;
 		} else if (arg_is(a, "entries")) {
-			if (create_u32(a, &attr.max_entries, "max entries"))
+			if (create_u32(r, a, &attr.max_entries, "max entries"))
 				goto out;
 		} else if (arg_is(a, "flags")) {
 			const char *w, *bad;
@@ -851,25 +849,25 @@ static int do_create(struct args *a)
 			arg_next(a);
 			w = arg_next(a);
 			if (attr.map_flags) {
-				error("flags already specified");
+				run_error(r, "flags already specified");
 				goto out;
 			}
 			if (map_flags_parse(w, &attr.map_flags, &bad)) {
-				error("can't parse %s as flags", bad);
+				run_error(r, "can't parse %s as flags", bad);
 				goto out;
 			}
 		} else if (arg_is(a, "dev") || arg_is(a, "offload_dev")) {
 			if (arg_is(a, "dev"))
-				notice("Warning: 'bpftool map create [...] dev <ifname>' syntax is deprecated.\n"
+				run_notice(r, "Warning: 'bpftool map create [...] dev <ifname>' syntax is deprecated.\n"
 				     "Going further, please use 'offload_dev <ifname>' to request hardware offload for the map.");
 			arg_next(a);
 			if (attr.map_ifindex) {
-				error("offload device already specified");
+				run_error(r, "offload device already specified");
 				goto out;
 			}
 			attr.map_ifindex = if_nametoindex(arg_peek(a));
 			if (!attr.map_ifindex) {
-				error("unrecognized netdevice '%s': %s", arg_peek(a), errstr(errno));
+				run_error(r, "unrecognized netdevice '%s': %s", arg_peek(a), errstr(errno));
 				goto out;
 			}
 			arg_next(a);
@@ -877,31 +875,33 @@ static int do_create(struct args *a)
 			int ifd;
 
 			arg_next(a);
-			if (a->argc < 2)
-				usage();
-			if ((int)attr.inner_map_fd >= 0) {
-				error("inner map already specified");
+			if (a->argc < 2) {
+				run_usage(r);
 				goto out;
 			}
-			ifd = map_handle_info(a, BPF_F_RDONLY, &inner);
+			if ((int)attr.inner_map_fd >= 0) {
+				run_error(r, "inner map already specified");
+				goto out;
+			}
+			ifd = map_handle_info(r, a, BPF_F_RDONLY, &inner);
 			if (ifd < 0)
 				goto out;
 			attr.inner_map_fd = (uint32_t)ifd;
 		} else {
-			error("unknown arg %s", arg_peek(a));
+			run_error(r, "unknown arg %s", arg_peek(a));
 			goto out;
 		}
 	}
 
 	if (!name) {
-		error("map name not specified");
+		run_error(r, "map name not specified");
 		goto out;
 	}
 	if (!have_type) {
-		error("map type not specified");
+		run_error(r, "map type not specified");
 		goto out;
 	}
-	if (check_pin_path(path, &mount_needed))
+	if (check_pin_path(r, path, &mount_needed))
 		goto out;
 
 	strncpy(attr.map_name, name, BPF_OBJ_NAME_LEN - 1);
@@ -919,17 +919,17 @@ static int do_create(struct args *a)
 		struct utsname u;
 		const char *since = map_type_since(attr.map_type);
 
-		fail(fd, "map create failed");
+		run_fail(r, fd, "map create failed");
 		/* Name the missing feature when the kernel predates the type. */
-		if (since && !uname(&u) && kernel_older_than(u.release, since) && !opt.json)
+		if (since && !uname(&u) && kernel_older_than(u.release, since) && !r->opt.json)
 			fprintf(stderr, "Hint: map type %s needs Linux %s; this kernel is %s\n",
 				map_type_name(attr.map_type), since, u.release);
 		goto out;
 	}
-	err = pin_fd(fd, path, mount_needed);
+	err = pin_fd(r, fd, path, mount_needed);
 	close(fd);
 	if (!err)
-		json_done();
+		run_done(r);
 out:
 	if ((int)attr.inner_map_fd > 0)
 		close((int)attr.inner_map_fd);
@@ -938,32 +938,32 @@ out:
 
 /* ---- freeze --------------------------------------------------------- */
 
-static int do_freeze(struct args *a)
+static int do_freeze(struct run *r, struct args *a)
 {
 	int fd, err;
 
-	if (need_args(a, 2))
+	if (need_args(r, a, 2))
 		return -1;
-	fd = map_handle(a, 0);
+	fd = map_handle(r, a, 0);
 	if (fd < 0)
 		return -1;
 	if (a->argc) {
 		close(fd);
-		return error("what is '%s'?", arg_peek(a));
+		return run_error(r, "what is '%s'?", arg_peek(a));
 	}
 	err = sys_map_freeze(fd);
 	close(fd);
 	if (err)
-		return fail(err, "failed to freeze map");
-	return json_done();
+		return run_fail(r, err, "failed to freeze map");
+	return run_done(r);
 }
 
 /* ---- help and the command table ------------------------------------- */
 
-static int do_help(struct args *a)
+static int do_help(struct run *r, struct args *a)
 {
-	if (opt.json)
-		return json_done();
+	if (r->opt.json)
+		return run_done(r);
 	fprintf(stderr,
 		"Usage: %1$s %2$s { show | list }   [MAP]\n"
 		"       %1$s %2$s create     FILE type TYPE key KEY_SIZE value VALUE_SIZE \\\n"
@@ -1000,11 +1000,11 @@ static int do_help(struct args *a)
 		"       FLAGS := { NUMBER | FLAG[,FLAG...] }   (bpfbox: no_prealloc, mmapable, rdonly_prog, ...)\n"
 		"       " HELP_SPEC_OPTIONS " |\n"
 		"                    {-f|--bpffs} | {-n|--nomount} }\n",
-		bin_name, "map");
+		r->bin_name, "map");
 	return 0;
 }
 
-int do_event_pipe(struct args *a);
+int do_event_pipe(struct run *r, struct args *a);
 
 static const struct cmd cmds[] = {
 	{ "show", do_show },
@@ -1027,7 +1027,7 @@ static const struct cmd cmds[] = {
 	{ 0 }
 };
 
-int do_map(struct args *a)
+int do_map(struct run *r, struct args *a)
 {
-	return cmd_select(cmds, a, do_help);
+	return cmd_select(r, cmds, a, do_help);
 }

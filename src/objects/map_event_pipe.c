@@ -7,7 +7,7 @@
  * Beyond bpftool, a ringbuf map works too: its records are read in place
  * from the mmapped ring and printed in the perf layout, with the time the
  * record was read and no CPU/index (docs/compat.md). */
-#include "cli/bpfbox.h"
+#include "cli/run.h"
 #include "objects/handle.h"
 #include "output/map_fmt.h"
 #include "output/out.h"
@@ -48,25 +48,28 @@ static void on_signal(int sig)
 	stop = 1;
 }
 
-/* Which CPU and map index a ring's records come from. */
+/* Which CPU and map index a ring's records come from, and the run whose
+ * writers print them. */
 struct ring_ctx {
 	int cpu, index;
+	struct run *r;
 };
 
-static void print_data_json(const uint8_t *data, size_t n)
+static void print_data_json(struct run *r, const uint8_t *data, size_t n)
 {
 	size_t i;
 
 	/* bpftool prints event data as decimal bytes, not "0x" strings. */
-	json_start_array(&jw);
+	json_start_array(&r->jw);
 	for (i = 0; i < n; i++)
-		json_uint(&jw, data[i]);
-	json_end_array(&jw);
+		json_uint(&r->jw, data[i]);
+	json_end_array(&r->jw);
 }
 
 static int print_perf(const struct perf_event_header *h, void *arg)
 {
 	const struct ring_ctx *c = arg;
+	struct run *r = c->r;
 	const struct sample *e = (const void *)h;
 	const struct lost *l = (const void *)h;
 	bool sample = h->type == PERF_RECORD_SAMPLE && h->size >= offsetof(struct sample, data);
@@ -75,23 +78,23 @@ static int print_perf(const struct perf_event_header *h, void *arg)
 
 	if (sample)
 		size = e->size < room ? e->size : room;	/* never past the record */
-	if (opt.json) {
-		json_start_object(&jw);
-		json_uint_field(&jw, "type", h->type);
-		json_uint_field(&jw, "cpu", (uint32_t)c->cpu);
-		json_uint_field(&jw, "index", (uint32_t)c->index);
+	if (r->opt.json) {
+		json_start_object(&r->jw);
+		json_uint_field(&r->jw, "type", h->type);
+		json_uint_field(&r->jw, "cpu", (uint32_t)c->cpu);
+		json_uint_field(&r->jw, "index", (uint32_t)c->index);
 		if (sample) {
-			json_uint_field(&jw, "timestamp", e->time);
-			json_name(&jw, "data");
-			print_data_json(e->data, size);
+			json_uint_field(&r->jw, "timestamp", e->time);
+			json_name(&r->jw, "data");
+			print_data_json(r, e->data, size);
 		} else if (h->type == PERF_RECORD_LOST && h->size >= sizeof(*l)) {
-			json_name(&jw, "lost");
-			json_start_object(&jw);
-			json_uint_field(&jw, "id", l->id);
-			json_uint_field(&jw, "count", l->lost);
-			json_end_object(&jw);
+			json_name(&r->jw, "lost");
+			json_start_object(&r->jw);
+			json_uint_field(&r->jw, "id", l->id);
+			json_uint_field(&r->jw, "count", l->lost);
+			json_end_object(&r->jw);
 		}
-		json_end_object(&jw);
+		json_end_object(&r->jw);
 	} else if (sample) {
 		out_fmt("== @%llu.%09llu CPU: %d index: %d =====\n",
 			(unsigned long long)(e->time / 1000000000ULL),
@@ -109,6 +112,7 @@ static int print_perf(const struct perf_event_header *h, void *arg)
 
 static int print_ringbuf(const void *data, uint32_t len, void *arg)
 {
+	struct run *r = arg;
 	struct timespec now;
 	uint64_t t;
 
@@ -116,13 +120,13 @@ static int print_ringbuf(const void *data, uint32_t len, void *arg)
 	 * monotonic clock (perf's default clock is close to it). */
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	t = (uint64_t)now.tv_sec * 1000000000ULL + (uint64_t)now.tv_nsec;
-	if (opt.json) {
-		json_start_object(&jw);
-		json_uint_field(&jw, "type", PERF_RECORD_SAMPLE);
-		json_uint_field(&jw, "timestamp", t);
-		json_name(&jw, "data");
-		print_data_json(data, len);
-		json_end_object(&jw);
+	if (r->opt.json) {
+		json_start_object(&r->jw);
+		json_uint_field(&r->jw, "type", PERF_RECORD_SAMPLE);
+		json_uint_field(&r->jw, "timestamp", t);
+		json_name(&r->jw, "data");
+		print_data_json(r, data, len);
+		json_end_object(&r->jw);
 	} else {
 		out_fmt("== @%llu.%09llu ringbuf =====\n",
 			(unsigned long long)(t / 1000000000ULL),
@@ -142,6 +146,7 @@ static void catch_stop_signals(sigset_t *wait_mask)
 	sigset_t block;
 	unsigned i;
 
+	stop = 0;	/* one event_pipe per run, but a batch may hold two */
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;	/* no SA_RESTART: ppoll returns EINTR */
 	sigemptyset(&block);
@@ -157,13 +162,13 @@ static void catch_stop_signals(sigset_t *wait_mask)
 /* Show what the rings hold, then wait for more, until a stop signal;
  * after the signal, read once more so nothing already produced is lost.
  * 0, or -1 after reporting an error. */
-static int poll_loop(struct pollfd *fds, int n, const sigset_t *wait_mask,
+static int poll_loop(struct run *r, struct pollfd *fds, int n, const sigset_t *wait_mask,
 		     int (*read_all)(void *), void *ctx)
 {
 	int err = 0;
 
-	if (opt.json)
-		json_start_array(&jw);
+	if (r->opt.json)
+		json_start_array(&r->jw);
 	for (;;) {
 		if (read_all(ctx))
 			break;	/* stdout is gone: nothing more to show */
@@ -175,11 +180,11 @@ static int poll_loop(struct pollfd *fds, int n, const sigset_t *wait_mask,
 		}
 	}
 	if (err)
-		error("perf buffer polling failed: %s (%d)", errstr(err), -err);
+		run_error(r, "perf buffer polling failed: %s (%d)", errstr(err), -err);
 	else
 		fprintf(stderr, "Stopping...\n");	/* bpftool's signal handler */
-	if (opt.json)
-		json_end_array(&jw);
+	if (r->opt.json)
+		json_end_array(&r->jw);
 	return err ? -1 : 0;
 }
 
@@ -204,7 +209,7 @@ static int perf_read_all(void *arg)
 	return 0;
 }
 
-static int pipe_perf(int map_fd, const struct bpf_map_info *info, bool all_cpus,
+static int pipe_perf(struct run *r, int map_fd, const struct bpf_map_info *info, bool all_cpus,
 		     int cpu, int index)
 {
 	struct perf_event_attr attr;
@@ -228,10 +233,10 @@ static int pipe_perf(int map_fd, const struct bpf_map_info *info, bool all_cpus,
 	if (all_cpus) {
 		ncpus = sys_possible_cpus();
 		if (ncpus < 0)
-			return fail(ncpus, "Can't get # of possible cpus");
+			return run_fail(r, ncpus, "Can't get # of possible cpus");
 		online = calloc((size_t)ncpus, sizeof(*online));
 		if (!online)
-			return error("mem alloc failed");
+			return run_error(r, "mem alloc failed");
 		err = sys_cpus_online(online, ncpus);
 		if (err)
 			goto out_err;
@@ -246,7 +251,7 @@ static int pipe_perf(int map_fd, const struct bpf_map_info *info, bool all_cpus,
 		goto out_err;
 	}
 	for (i = 0; i < ncpus; i++) {
-		struct ring_ctx c = { all_cpus ? i : cpu, all_cpus ? i : index };
+		struct ring_ctx c = { all_cpus ? i : cpu, all_cpus ? i : index, r };
 		uint32_t key = (uint32_t)c.index, fd32;
 
 		if (all_cpus && !online[i])
@@ -263,10 +268,10 @@ static int pipe_perf(int map_fd, const struct bpf_map_info *info, bool all_cpus,
 		if (err)
 			goto out_err;
 	}
-	ret = poll_loop(fds, s.n, &wait_mask, perf_read_all, &s);
+	ret = poll_loop(r, fds, s.n, &wait_mask, perf_read_all, &s);
 	goto out;
 out_err:
-	ret = error("failed to create perf buffer: %s (%d)", errstr(err), -err);
+	ret = run_error(r, "failed to create perf buffer: %s (%d)", errstr(err), -err);
 out:
 	/* Leave the map as we found it, as libbpf's perf_buffer__free(). */
 	for (i = 0; i < s.n; i++) {
@@ -284,31 +289,38 @@ out:
 
 /* ---- ringbuf ---------------------------------------------------------- */
 
+struct ringbuf_set {
+	struct bpf_ring ring;
+	struct run *r;
+};
+
 static int ringbuf_read_all(void *arg)
 {
-	return bpf_ring_read(arg, print_ringbuf, NULL);
+	struct ringbuf_set *s = arg;
+
+	return bpf_ring_read(&s->ring, print_ringbuf, s->r);
 }
 
-static int pipe_ringbuf(int map_fd, const struct bpf_map_info *info)
+static int pipe_ringbuf(struct run *r, int map_fd, const struct bpf_map_info *info)
 {
 	struct pollfd fd = { map_fd, POLLIN, 0 };
-	struct bpf_ring r;
+	struct ringbuf_set s = { .r = r };
 	sigset_t wait_mask;
 	int err, ret;
 
 	catch_stop_signals(&wait_mask);
-	err = bpf_ring_open(&r, map_fd, info->max_entries);
+	err = bpf_ring_open(&s.ring, map_fd, info->max_entries);
 	if (err)
-		return error("failed to map ring buffer: %s (%d)", errstr(err), -err);
+		return run_error(r, "failed to map ring buffer: %s (%d)", errstr(err), -err);
 	/* Records already in the ring are shown first. */
-	ret = poll_loop(&fd, 1, &wait_mask, ringbuf_read_all, &r);
-	bpf_ring_close(&r);
+	ret = poll_loop(r, &fd, 1, &wait_mask, ringbuf_read_all, &s);
+	bpf_ring_close(&s.ring);
 	return ret;
 }
 
 /* ---- the command ------------------------------------------------------ */
 
-int do_event_pipe(struct args *a)
+int do_event_pipe(struct run *r, struct args *a)
 {
 	struct bpf_map_info info;
 	bool all_cpus = true, have_cpu = false, have_index = false;
@@ -316,26 +328,26 @@ int do_event_pipe(struct args *a)
 	int fd, ret = -1;
 
 	if (a->argc < 2)
-		usage();
-	fd = map_handle_info(a, 0, &info);
+		return run_usage(r);
+	fd = map_handle_info(r, a, 0, &info);
 	if (fd < 0)
 		return -1;
 	if (info.type != BPF_MAP_TYPE_PERF_EVENT_ARRAY && info.type != BPF_MAP_TYPE_RINGBUF) {
-		error("map is not a perf event array");
+		run_error(r, "map is not a perf event array");
 		goto out;
 	}
 	while (a->argc) {
 		const char *w;
 
 		if (a->argc < 2) {
-			error("what is '%s'?", arg_peek(a));
+			run_error(r, "what is '%s'?", arg_peek(a));
 			goto out;
 		}
 		if (arg_is(a, "cpu")) {
 			arg_next(a);
 			w = arg_next(a);
 			if (parse_u32(w, &cpu)) {
-				error("can't parse %s as CPU ID", w);
+				run_error(r, "can't parse %s as CPU ID", w);
 				goto out;
 			}
 			have_cpu = true;
@@ -343,27 +355,27 @@ int do_event_pipe(struct args *a)
 			arg_next(a);
 			w = arg_next(a);
 			if (parse_u32(w, &index)) {
-				error("can't parse %s as index", w);
+				run_error(r, "can't parse %s as index", w);
 				goto out;
 			}
 			have_index = true;
 		} else {
-			error("what is '%s'?", arg_peek(a));
+			run_error(r, "what is '%s'?", arg_peek(a));
 			goto out;
 		}
 		all_cpus = false;
 	}
 	if (!all_cpus && (!have_cpu || !have_index)) {
-		error("cpu and index must be specified together");
+		run_error(r, "cpu and index must be specified together");
 		goto out;
 	}
 	if (info.type == BPF_MAP_TYPE_RINGBUF) {
 		if (!all_cpus)
-			error("cpu and index apply to perf event arrays, not ringbuf maps");
+			run_error(r, "cpu and index apply to perf event arrays, not ringbuf maps");
 		else
-			ret = pipe_ringbuf(fd, &info);
+			ret = pipe_ringbuf(r, fd, &info);
 	} else {
-		ret = pipe_perf(fd, &info, all_cpus, (int)cpu, (int)index);
+		ret = pipe_perf(r, fd, &info, all_cpus, (int)cpu, (int)index);
 	}
 out:
 	close(fd);

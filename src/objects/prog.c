@@ -4,7 +4,7 @@
  * struct bpf_prog_info, the prog fd's fdinfo (memlock), bpffs pins (-f)
  * and /proc holders (pids).  Loading, attaching, dumping and running
  * programs are bpftool commands bpfbox leaves out (docs/compat.md). */
-#include "cli/bpfbox.h"
+#include "cli/run.h"
 #include "kernel/bpffs.h"
 #include "btf/btf.h"
 #include "output/btf_fmt.h"
@@ -46,7 +46,7 @@ static const char *dev_name(const struct bpf_prog_info *info, char *name)
  * boot, so the wall clock of boot is REALTIME - BOOTTIME.  The nanosecond
  * sum is unsigned 64-bit, as in bpftool.  Plain: "%FT%T%z" local time;
  * JSON: seconds since the epoch ("%s"), written as a bare number. */
-static void boot_time(uint64_t nsecs, char *buf, size_t size)
+static void boot_time(struct run *r, uint64_t nsecs, char *buf, size_t size)
 {
 	struct timespec real, boot;
 	struct tm tm;
@@ -63,7 +63,7 @@ static void boot_time(uint64_t nsecs, char *buf, size_t size)
 		snprintf(buf, size, "%llu", (unsigned long long)(nsecs / 1000000000));
 		return;
 	}
-	if (!strftime(buf, size, opt.json ? "%s" : "%FT%T%z", &tm))
+	if (!strftime(buf, size, r->opt.json ? "%s" : "%FT%T%z", &tm))
 		*buf = 0;
 }
 
@@ -131,7 +131,7 @@ static uint8_t *metadata_value(const uint32_t *ids, uint32_t n, struct bpf_map_i
  * "NAME = value" lines after the plain description, or a "metadata"
  * object in JSON, values formatted from BTF (compact in plain mode, as
  * bpftool's unpretty writer there). */
-static void show_metadata(const uint32_t *ids, uint32_t n)
+static void show_metadata(struct run *r, const uint32_t *ids, uint32_t n)
 {
 	const struct btf_var_secinfo *vsi;
 	const struct btf_type *sec, *var;
@@ -161,32 +161,32 @@ static void show_metadata(const uint32_t *ids, uint32_t n)
 		if (strncmp(name, METADATA_PREFIX, strlen(METADATA_PREFIX)))
 			continue;
 		if (!header) {
-			if (opt.json) {
-				json_name(&jw, "metadata");
-				json_start_object(&jw);
+			if (r->opt.json) {
+				json_name(&r->jw, "metadata");
+				json_start_object(&r->jw);
 			} else {
 				out_str("\tmetadata:");
 			}
 			header = true;
 		}
 		name += strlen(METADATA_PREFIX);
-		if (opt.json) {
-			json_name(&jw, name);
+		if (r->opt.json) {
+			json_name(&r->jw, name);
 		} else {
 			out_fmt("\n\t\t%s = ", name);
 			plain_jw.sep = 0;	/* each value is a document of its own */
 		}
 		err = vsi->offset > map.value_size ? -EINVAL :
-		      btf_fmt_value_n(opt.json ? &jw : &plain_jw, btf, var->type,
+		      btf_fmt_value_n(r->opt.json ? &r->jw : &plain_jw, btf, var->type,
 				      value + vsi->offset, map.value_size - vsi->offset,
-				      !opt.json);
+				      !r->opt.json);
 		if (err) {
-			error("btf dump failed: %d", err);
+			run_error(r, "btf dump failed: %d", err);
 			break;
 		}
 	}
-	if (header && opt.json)
-		json_end_object(&jw);
+	if (header && r->opt.json)
+		json_end_object(&r->jw);
 	else if (header)
 		json_finish(&plain_jw);
 out:
@@ -197,75 +197,75 @@ out:
 
 /* ---- show / list -------------------------------------------------- */
 
-static void show_json(struct show_ctx *c, int fd, const struct bpf_prog_info *info,
+static void show_json(struct run *r, struct show_ctx *c, int fd, const struct bpf_prog_info *info,
 		      bool orphaned, const char *memlock)
 {
 	char name[128], ifname[IF_NAMESIZE], when[32];
 	uint32_t *ids, n, i;
 
-	json_start_object(&jw);
-	json_uint_field(&jw, "id", info->id);
+	json_start_object(&r->jw);
+	json_uint_field(&r->jw, "id", info->id);
 	if (prog_type_name(info->type))
-		json_string_field(&jw, "type", prog_type_name(info->type));
+		json_string_field(&r->jw, "type", prog_type_name(info->type));
 	else
-		json_uint_field(&jw, "type", info->type);
+		json_uint_field(&r->jw, "type", info->type);
 	if (*info->name) {
 		prog_full_name(info, fd, name, sizeof(name));
-		json_string_field(&jw, "name", name);
+		json_string_field(&r->jw, "name", name);
 	}
-	json_name(&jw, "tag");
-	json_rawf(&jw, "\"%02x%02x%02x%02x%02x%02x%02x%02x\"",
+	json_name(&r->jw, "tag");
+	json_rawf(&r->jw, "\"%02x%02x%02x%02x%02x%02x%02x%02x\"",
 		  info->tag[0], info->tag[1], info->tag[2], info->tag[3],
 		  info->tag[4], info->tag[5], info->tag[6], info->tag[7]);
-	json_bool_field(&jw, "gpl_compatible", info->gpl_compatible);
+	json_bool_field(&r->jw, "gpl_compatible", info->gpl_compatible);
 	if (info->run_time_ns) {
-		json_uint_field(&jw, "run_time_ns", info->run_time_ns);
-		json_uint_field(&jw, "run_cnt", info->run_cnt);
+		json_uint_field(&r->jw, "run_time_ns", info->run_time_ns);
+		json_uint_field(&r->jw, "run_cnt", info->run_cnt);
 	}
 	if (info->recursion_misses)
-		json_uint_field(&jw, "recursion_misses", info->recursion_misses);
+		json_uint_field(&r->jw, "recursion_misses", info->recursion_misses);
 	if (info->ifindex) {
-		json_name(&jw, "dev");
-		json_start_object(&jw);
-		json_uint_field(&jw, "ifindex", info->ifindex);
-		json_uint_field(&jw, "ns_dev", info->netns_dev);
-		json_uint_field(&jw, "ns_inode", info->netns_ino);
+		json_name(&r->jw, "dev");
+		json_start_object(&r->jw);
+		json_uint_field(&r->jw, "ifindex", info->ifindex);
+		json_uint_field(&r->jw, "ns_dev", info->netns_dev);
+		json_uint_field(&r->jw, "ns_inode", info->netns_ino);
 		if (dev_name(info, ifname))
-			json_string_field(&jw, "ifname", ifname);
-		json_end_object(&jw);
+			json_string_field(&r->jw, "ifname", ifname);
+		json_end_object(&r->jw);
 	}
 	/* uid rides on load_time because 0 is a valid uid (bpftool). */
 	if (info->load_time) {
-		boot_time(info->load_time, when, sizeof(when));
-		json_name(&jw, "loaded_at");
-		json_raw(&jw, when);
-		json_uint_field(&jw, "uid", info->created_by_uid);
+		boot_time(r, info->load_time, when, sizeof(when));
+		json_name(&r->jw, "loaded_at");
+		json_raw(&r->jw, when);
+		json_uint_field(&r->jw, "uid", info->created_by_uid);
 	}
-	json_bool_field(&jw, "orphaned", orphaned);
-	json_uint_field(&jw, "bytes_xlated", info->xlated_prog_len);
-	json_bool_field(&jw, "jited", info->jited_prog_len != 0);
+	json_bool_field(&r->jw, "orphaned", orphaned);
+	json_uint_field(&r->jw, "bytes_xlated", info->xlated_prog_len);
+	json_bool_field(&r->jw, "jited", info->jited_prog_len != 0);
 	if (info->jited_prog_len)
-		json_uint_field(&jw, "bytes_jited", info->jited_prog_len);
+		json_uint_field(&r->jw, "bytes_jited", info->jited_prog_len);
 	if (memlock)
-		json_int_field(&jw, "bytes_memlock", atoll(memlock));
+		json_int_field(&r->jw, "bytes_memlock", atoll(memlock));
 	ids = info->nr_map_ids ? map_ids(fd, info->nr_map_ids, &n) : NULL;
 	if (ids && n) {
-		json_name(&jw, "map_ids");
-		json_start_array(&jw);
+		json_name(&r->jw, "map_ids");
+		json_start_array(&r->jw);
 		for (i = 0; i < n; i++)
-			json_uint(&jw, ids[i]);
-		json_end_array(&jw);
+			json_uint(&r->jw, ids[i]);
+		json_end_array(&r->jw);
 	}
 	if (info->btf_id)
-		json_int_field(&jw, "btf_id", info->btf_id);
-	show_pins_json(c, info->id);
-	refs_json(&c->refs, info->id, &jw);
-	show_metadata(ids, ids ? n : 0);
+		json_int_field(&r->jw, "btf_id", info->btf_id);
+	show_pins_json(r, c, info->id);
+	refs_json(&c->refs, info->id, &r->jw);
+	show_metadata(r, ids, ids ? n : 0);
 	free(ids);
-	json_end_object(&jw);
+	json_end_object(&r->jw);
 }
 
-static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *info,
+static void show_plain(struct run *r, struct show_ctx *c, int fd, const struct bpf_prog_info *info,
 		       bool orphaned, const char *memlock)
 {
 	char name[128], ifname[IF_NAMESIZE], when[32];
@@ -303,7 +303,7 @@ static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *i
 	out_char('\n');
 
 	if (info->load_time) {
-		boot_time(info->load_time, when, sizeof(when));
+		boot_time(r, info->load_time, when, sizeof(when));
 		out_fmt("\tloaded_at %s  uid %u\n", when, info->created_by_uid);
 	}
 	out_fmt("\txlated %uB", info->xlated_prog_len);
@@ -326,11 +326,11 @@ static void show_plain(struct show_ctx *c, int fd, const struct bpf_prog_info *i
 		out_fmt("\n\tbtf_id %u", info->btf_id);
 	refs_plain(&c->refs, info->id, "\n\tpids ");
 	out_char('\n');
-	show_metadata(ids, ids ? n : 0);
+	show_metadata(r, ids, ids ? n : 0);
 	free(ids);
 }
 
-static int show_one(struct show_ctx *c, int fd)
+static int show_one(struct run *r, struct show_ctx *c, int fd)
 {
 	char memlock_s[32];
 	const char *memlock;
@@ -341,44 +341,44 @@ static int show_one(struct show_ctx *c, int fd)
 	/* ENODEV: an offloaded program whose device is gone; bpftool shows
 	 * it as "orphaned" with what it has. */
 	if (err && err != -ENODEV)
-		return fail(err, "can't get prog info");
+		return run_fail(r, err, "can't get prog info");
 	memlock = sys_fdinfo(fd, &fi) ? NULL
 				      : fdinfo_get(&fi, "memlock", memlock_s, sizeof(memlock_s));
-	if (opt.json)
-		show_json(c, fd, &info, err == -ENODEV, memlock);
+	if (r->opt.json)
+		show_json(r, c, fd, &info, err == -ENODEV, memlock);
 	else
-		show_plain(c, fd, &info, err == -ENODEV, memlock);
+		show_plain(r, c, fd, &info, err == -ENODEV, memlock);
 	out_line_done();
 	return 0;
 }
 
-static int show_fd(int fd, void *ctx)
+static int show_fd(struct run *r, int fd, void *ctx)
 {
-	return show_one(ctx, fd);
+	return show_one(r, ctx, fd);
 }
 
-static int do_show(struct args *a)
+static int do_show(struct run *r, struct args *a)
 {
 	static const struct show_kind progs = {
 		FD_PROG, REFS_PROG, SYS_OBJ_PROG, 0, prog_handle_all, show_fd,
 	};
 
-	return show_command(a, &progs);
+	return show_command(r, a, &progs);
 }
 
 /* ---- pin ------------------------------------------------------------ */
 
-static int do_pin(struct args *a)
+static int do_pin(struct run *r, struct args *a)
 {
-	return pin_command(a, prog_handle);
+	return pin_command(r, a, prog_handle);
 }
 
 /* ---- help and the command table ------------------------------------- */
 
-static int do_help(struct args *a)
+static int do_help(struct run *r, struct args *a)
 {
-	if (opt.json)
-		return json_done();
+	if (r->opt.json)
+		return run_done(r);
 	fprintf(stderr,
 		"Usage: %1$s %2$s { show | list } [PROG]\n"
 		"       %1$s %2$s pin   PROG FILE\n"
@@ -389,7 +389,7 @@ static int do_help(struct args *a)
 		"                    {-f|--bpffs} | {-n|--nomount} }\n"
 		"\n"
 		"       (bpfbox does not dump, load, attach, detach, run or profile programs)\n",
-		bin_name, "prog");
+		r->bin_name, "prog");
 	return 0;
 }
 
@@ -410,7 +410,7 @@ static const struct cmd cmds[] = {
 	{ 0 }
 };
 
-int do_prog(struct args *a)
+int do_prog(struct run *r, struct args *a)
 {
-	return cmd_select(cmds, a, do_help);
+	return cmd_select(r, cmds, a, do_help);
 }

@@ -1,7 +1,7 @@
 /* show: shared by map.c, prog.c and btf_cmd.c; see show.h.  The walk
- * follows bpftool's do_show(): ids in order, objects opened one at a time. */
+ * follows bpftool's do_show(r): ids in order, objects opened one at a time. */
 #include "objects/show.h"
-#include "cli/bpfbox.h"
+#include "cli/run.h"
 #include "output/out.h"
 #include "kernel/sys_proc.h"
 
@@ -10,12 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
-int show_ctx_init(struct show_ctx *c, int fd_kind, enum refs_kind refs)
+int show_ctx_init(struct run *r, struct show_ctx *c, int fd_kind, enum refs_kind refs)
 {
 	memset(c, 0, sizeof(*c));
-	if (opt.bpffs) {
+	if (r->opt.bpffs) {
 		if (pins_collect(fd_kind, &c->pins))
-			return error("failed to create hashmap for pinned paths");
+			return run_error(r, "failed to create hashmap for pinned paths");
 		c->have_pins = true;
 	}
 	/* Holders are extra information: a /proc we cannot read means no
@@ -44,7 +44,7 @@ void show_pins_plain(const struct show_ctx *c, uint32_t id)
 	free(pins);
 }
 
-void show_pins_json(const struct show_ctx *c, uint32_t id)
+void show_pins_json(struct run *r, const struct show_ctx *c, uint32_t id)
 {
 	const struct pin **pins;
 	size_t n = 0, i;
@@ -52,11 +52,11 @@ void show_pins_json(const struct show_ctx *c, uint32_t id)
 	if (!c->have_pins || !c->pins.n)
 		return;
 	pins = pins_ordered(&c->pins, id, &n);
-	json_name(&jw, "pinned");
-	json_start_array(&jw);
+	json_name(&r->jw, "pinned");
+	json_start_array(&r->jw);
 	for (i = 0; i < n; i++)
-		json_string(&jw, pins[i]->path);
-	json_end_array(&jw);
+		json_string(&r->jw, pins[i]->path);
+	json_end_array(&r->jw);
 	free(pins);
 }
 
@@ -68,21 +68,21 @@ static const struct {
 	[SYS_OBJ_BTF] = { "BTF object", "BTF object" },
 };
 
-int show_all_objects(enum sys_obj kind, uint32_t open_flags,
-		     int (*show)(int fd, void *ctx), void *ctx)
+int show_all_objects(struct run *r, enum sys_obj kind, uint32_t open_flags,
+		     int (*show)(struct run *r, int fd, void *ctx), void *ctx)
 {
 	uint32_t id = 0;
 	int err, fd;
 
-	if (opt.json)
-		json_start_array(&jw);
+	if (r->opt.json)
+		json_start_array(&r->jw);
 	for (;;) {
 		err = sys_next_id(kind, id, &id);
 		if (err) {
 			if (err == -ENOENT)
 				err = 0;
 			else
-				err = error("can't get next %s: %s%s", walk_words[kind].next,
+				err = run_error(r, "can't get next %s: %s%s", walk_words[kind].next,
 					    errstr(err), err == -EINVAL ? " -- kernel too old?" : "");
 			break;
 		}
@@ -90,50 +90,50 @@ int show_all_objects(enum sys_obj kind, uint32_t open_flags,
 		if (fd == -ENOENT)
 			continue;	/* gone since we saw its id */
 		if (fd < 0) {
-			err = fail(fd, "can't get %s by id (%u)", walk_words[kind].by_id, id);
+			err = run_fail(r, fd, "can't get %s by id (%u)", walk_words[kind].by_id, id);
 			break;
 		}
-		err = show(fd, ctx);
+		err = show(r, fd, ctx);
 		close(fd);
 		if (err)
 			break;
 	}
-	if (opt.json)
-		json_end_array(&jw);
+	if (r->opt.json)
+		json_end_array(&r->jw);
 	return err ? -1 : 0;
 }
 
-int show_listed_objects(struct fd_list *l, int n, int (*show)(int fd, void *ctx),
+int show_listed_objects(struct run *r, struct fd_list *l, int n, int (*show)(struct run *r, int fd, void *ctx),
 			void *ctx)
 {
 	int i, err = n < 1 ? -1 : 0;
 
-	if (opt.json && n > 1)
-		json_start_array(&jw);
+	if (r->opt.json && n > 1)
+		json_start_array(&r->jw);
 	for (i = 0; i < n && !err; i++)
-		err = show(l->fds[i], ctx);
-	if (opt.json && n > 1)
-		json_end_array(&jw);
+		err = show(r, l->fds[i], ctx);
+	if (r->opt.json && n > 1)
+		json_end_array(&r->jw);
 	if (n > 0)
 		fd_list_close(l);
 	return err ? -1 : 0;
 }
 
-int show_command(struct args *a, const struct show_kind *k)
+int show_command(struct run *r, struct args *a, const struct show_kind *k)
 {
 	struct show_ctx c;
 	int err;
 
 	if (a->argc && a->argc != 2)
-		return error("what is '%s'?", arg_peek(a));
-	if (show_ctx_init(&c, k->fd_kind, k->refs))
+		return run_error(r, "what is '%s'?", arg_peek(a));
+	if (show_ctx_init(r, &c, k->fd_kind, k->refs))
 		return -1;
 	if (a->argc == 2) {
 		struct fd_list l;
 
-		err = show_listed_objects(&l, k->handle_all(a, &l), k->show, &c);
+		err = show_listed_objects(r, &l, k->handle_all(r, a, &l), k->show, &c);
 	} else {
-		err = show_all_objects(k->obj, k->open_flags, k->show, &c);
+		err = show_all_objects(r, k->obj, k->open_flags, k->show, &c);
 	}
 	show_ctx_free(&c);
 	return err;

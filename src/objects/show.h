@@ -5,6 +5,7 @@
 #ifndef BPFBOX_SHOW_H
 #define BPFBOX_SHOW_H
 
+#include "cli/run.h"
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -20,21 +21,21 @@ struct show_ctx {
 };
 
 /* fd_kind: sys_proc.h FD_MAP/FD_PROG; returns 0 or -1 (reported). */
-int show_ctx_init(struct show_ctx *c, int fd_kind, enum refs_kind refs);
+int show_ctx_init(struct run *r, struct show_ctx *c, int fd_kind, enum refs_kind refs);
 void show_ctx_free(struct show_ctx *c);
 /* "\n\tpinned PATH" per pin, in bpftool's order. */
 void show_pins_plain(const struct show_ctx *c, uint32_t id);
 /* "pinned": [...] whenever -f found any pin of this kind at all. */
-void show_pins_json(const struct show_ctx *c, uint32_t id);
+void show_pins_json(struct run *r, const struct show_ctx *c, uint32_t id);
 
 /* bpftool's show walk over every object of a kind (in a JSON array with
  * -j): objects that vanish between their id and the open are skipped;
  * stops at the first failure of show().  Returns 0 or -1. */
-int show_all_objects(enum sys_obj kind, uint32_t open_flags,
-		     int (*show)(int fd, void *ctx), void *ctx);
+int show_all_objects(struct run *r, enum sys_obj kind, uint32_t open_flags,
+		     int (*show)(struct run *r, int fd, void *ctx), void *ctx);
 /* The same over the objects a handle named (an array only if several);
  * takes n from *_handle_all() and closes the list. */
-int show_listed_objects(struct fd_list *l, int n, int (*show)(int fd, void *ctx),
+int show_listed_objects(struct run *r, struct fd_list *l, int n, int (*show)(struct run *r, int fd, void *ctx),
 			void *ctx);
 
 /* One object's "show": its kinds for pins, holders and ids, how a handle
@@ -44,11 +45,11 @@ struct show_kind {
 	enum refs_kind refs;
 	enum sys_obj obj;
 	uint32_t open_flags;
-	int (*handle_all)(struct args *a, struct fd_list *l);
-	int (*show)(int fd, void *ctx);	/* ctx: the struct show_ctx */
+	int (*handle_all)(struct run *r, struct args *a, struct fd_list *l);
+	int (*show)(struct run *r, int fd, void *ctx);	/* ctx: the struct show_ctx */
 };
 
-/* "show [HANDLE]" as bpftool's do_show(): all objects, or those named. */
-int show_command(struct args *a, const struct show_kind *k);
+/* "show [HANDLE]" as bpftool's do_show(struct run *r): all objects, or those named. */
+int show_command(struct run *r, struct args *a, const struct show_kind *k);
 
 #endif

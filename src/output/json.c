@@ -14,9 +14,35 @@
 
 void json_init(struct json *j, bool pretty)
 {
-	j->depth = 0;
+	memset(j, 0, sizeof(*j));
 	j->pretty = pretty;
-	j->sep = 0;
+}
+
+static bool level_is_array(const struct json *j, unsigned depth)
+{
+	return depth < JSON_DEPTH_TRACKED &&
+	       (j->is_array[depth / 8] >> (depth % 8) & 1);
+}
+
+enum json_slot json_slot(const struct json *j)
+{
+	if (j->after_name)
+		return JSON_SLOT_VALUE;
+	if (!j->depth)
+		return j->sep ? JSON_SLOT_FULL : JSON_SLOT_TOP;
+	return level_is_array(j, j->depth) ? JSON_SLOT_VALUE : JSON_SLOT_FIELD;
+}
+
+void json_close(struct json *j, unsigned depth)
+{
+	if (j->after_name)
+		json_null(j);
+	while (j->depth > depth) {
+		if (level_is_array(j, j->depth))
+			json_end_array(j);
+		else
+			json_end_object(j);
+	}
 }
 
 static void eol(struct json *j)
@@ -35,13 +61,22 @@ static void eor(struct json *j)
 	if (j->sep)
 		out_char(j->sep);
 	j->sep = ',';
+	j->after_name = false;
 }
 
 static void begin(struct json *j, char c)
 {
+	unsigned d;
+
 	eor(j);
 	out_char(c);
-	j->depth++;
+	d = ++j->depth;
+	if (d < JSON_DEPTH_TRACKED) {
+		if (c == '[')
+			j->is_array[d / 8] |= (unsigned char)(1u << (d % 8));
+		else
+			j->is_array[d / 8] &= (unsigned char)~(1u << (d % 8));
+	}
 	j->sep = 0;
 }
 
@@ -111,6 +146,7 @@ void json_name(struct json *j, const char *name)
 	eor(j);
 	eol(j);
 	j->sep = 0;
+	j->after_name = true;
 	json_quote(name, strlen(name));
 	out_char(':');
 	if (j->pretty)

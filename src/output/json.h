@@ -12,11 +12,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define JSON_DEPTH_TRACKED 256
+
 struct json {
 	unsigned depth;
 	bool pretty;
 	char sep;	/* ',' once the current container has an element */
+	bool after_name;	/* a name was written, its value not yet */
+	/* Bit per level: is that container an array?  Lets json_close()
+	 * end whatever a failed command left open, and lets an error be
+	 * placed where the document can still take it. */
+	unsigned char is_array[JSON_DEPTH_TRACKED / 8];
 };
+
+/* What the writer can take next, for placing an error message. */
+enum json_slot {
+	JSON_SLOT_TOP,		/* nothing written yet: a whole document */
+	JSON_SLOT_FULL,		/* the document is complete: nothing more */
+	JSON_SLOT_VALUE,	/* an array element, or the value after a name */
+	JSON_SLOT_FIELD,	/* a "name": value pair in an object */
+};
+enum json_slot json_slot(const struct json *j);
+/* End every container deeper than depth (arrays with ']', objects '}'). */
+void json_close(struct json *j, unsigned depth);
 
 void json_init(struct json *j, bool pretty);
 void json_start_object(struct json *j);

@@ -23,6 +23,8 @@ static const char hex_digits[] = "0123456789abcdef";
 void out_init(void)
 {
 	on_tty = isatty(1);
+	used = 0;
+	write_error = 0;
 }
 
 static void drain(void)

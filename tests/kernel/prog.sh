@@ -93,6 +93,7 @@ testing "full name (json)" \
 testing "name handle matches the full BTF name, not the kernel's 15 characters" \
 	'bpfbox -j prog show name pt_a_long_function_name | grep -c "\"id\":$(pt_id $T/f),"; bpfbox prog show name pt_a_long_funct; echo "rc=$?"' \
 	"1
+Error: no program named pt_a_long_funct
 rc=255"
 testing "a short name is not looked up in BTF" \
 	'$H/progload socket $T/f2 name pt_short func pt_other_name && bpfbox prog show pinned $T/f2 | head -1 | grep -o "name [a-z_]*"' \
@@ -130,7 +131,8 @@ testing "name matching several programs (plain, id order)" \
 testing "tag matches every program with these instructions" \
 	'bpfbox -j prog show tag $XDP_TAG | grep -o "\"id\":[0-9]*" | grep -cxE "\"id\":($X_ID|$(pt_id $T/x2)|$(pt_id $T/x3))"' "3"
 testing "name too long to match" \
-	'bpfbox prog show name aaaaaaaaaaaaaaaa; echo "rc=$?"' "rc=255"
+	'bpfbox prog show name aaaaaaaaaaaaaaaa; echo "rc=$?"' "Error: no program named aaaaaaaaaaaaaaaa
+rc=255"
 testing "unknown handle word" \
 	'bpfbox prog show foo bar; echo "rc=$?"' \
 	"Error: expected 'id', 'tag', 'name' or 'pinned', got: 'foo'?

@@ -1,0 +1,234 @@
+/* options: bpftool's global options, read the way its getopt_long() call
+ * reads them (upstream main.c: optstring "VhpjfLmndSi:k:B:l" and its
+ * long options): anywhere before "--" with the other words kept in order
+ * (GNU permutation), short letters clustered ("-jp", "-Bfile"), long
+ * names abbreviated to any unique prefix ("--js"), "--name=value" only
+ * for options that take a value, and a missing value is an error.
+ *
+ * One difference on purpose: whether output is JSON is decided from the
+ * whole line before anything is reported, so "-x -j" gives a JSON error
+ * and stdout is always one JSON value when -j or -p was given. */
+#include "cli/options.h"
+#include "btf/btf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The table the parser reads.  letter: the short option; name: the long
+ * one (NULL: none); has_arg: takes a value (the next word, or the rest of
+ * the word).  -L, -S, -i, -k and -m only change program loading, which
+ * bpfbox does not do: accepted and ignored, as bpftool ignores options a
+ * command does not use.  -l is bpftool 7.1's legacy-libbpf flag, kept so
+ * 7.1 scripts still run (upstream main rejects it; docs/compat.md). */
+static const struct option_spec {
+	char letter;
+	const char *name;
+	bool has_arg;
+} options[] = {
+	{ 'j', "json", false },
+	{ 'h', "help", false },
+	{ 'p', "pretty", false },
+	{ 'V', "version", false },
+	{ 'f', "bpffs", false },
+	{ 'm', "mapcompat", false },
+	{ 'n', "nomount", false },
+	{ 'd', "debug", false },
+	{ 'L', "use-loader", false },
+	{ 'S', "sign", false },
+	{ 'B', "base-btf", true },
+	{ 'i', NULL, true },
+	{ 'k', NULL, true },
+	{ 'l', NULL, false },
+};
+#define NOPTIONS (int)(sizeof(options) / sizeof(options[0]))
+
+enum { BAD = -1 };
+
+/* "--name[=value]": exact name, else the one option it abbreviates;
+ * BAD when none or several (getopt's "ambiguous" is an error too). */
+static int find_long(const char *word)
+{
+	size_t len = strcspn(word, "=");
+	int i, found = BAD, n = 0;
+
+	if (!len)
+		return BAD;
+	for (i = 0; i < NOPTIONS; i++) {
+		if (!options[i].name || strncmp(options[i].name, word, len))
+			continue;
+		if (strlen(options[i].name) == len)
+			return i;
+		found = i;
+		n++;
+	}
+	return n == 1 ? found : BAD;
+}
+
+static int find_short(char c)
+{
+	int i;
+
+	for (i = 0; i < NOPTIONS; i++)
+		if (options[i].letter == c)
+			return i;
+	return BAD;
+}
+
+/* -B FILE: bpftool parses the base BTF when it reads the option.  An ELF
+ * object is accepted here and read by the command that uses it. */
+static int check_base_btf(struct run *r, const char *path)
+{
+	char magic[4] = { 0 };
+	struct btf *btf;
+	int fd, err;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return run_error(r, "failed to parse base BTF at '%s': %d", path, -errno);
+	err = read(fd, magic, sizeof(magic)) == 4 && !memcmp(magic, "\177ELF", 4);
+	close(fd);
+	if (err)
+		return 0;
+	err = btf_load_file(path, NULL, &btf);
+	if (err)
+		return run_error(r, "failed to parse base BTF at '%s': %d", path, err);
+	btf_free(btf);
+	return 0;
+}
+
+/* One option found in word; value is its argument, if it takes one.
+ * Returns OPTIONS_RUN, OPTIONS_HELP or -1 (reported). */
+static int apply(struct run *r, int i, const char *value)
+{
+	switch (options[i].letter) {
+	case 'h':
+		return OPTIONS_HELP;
+	case 'V':
+		r->opt.version = true;
+		break;
+	case 'f':
+		r->opt.bpffs = true;
+		break;
+	case 'n':
+		r->opt.nomount = true;
+		break;
+	case 'd':
+		r->opt.debug = true;
+		break;
+	case 'B':
+		if (check_base_btf(r, value))
+			return -1;
+		r->opt.base_btf = value;
+		break;
+	}
+	return OPTIONS_RUN;
+}
+
+static void note_json(struct run *r, char letter)
+{
+	if (letter == 'p')
+		r->opt.pretty = true;
+	if (letter == 'j' || letter == 'p')
+		r->opt.json = true;
+}
+
+/* GNU permutation: the words that are not options move to the front. */
+static void keep(char **argv, int *kept, int i, bool do_apply)
+{
+	if (do_apply)
+		argv[*kept] = argv[i];
+	++*kept;
+}
+
+/* Walk the options of argv (not the other words).  With do_apply false,
+ * only note -j/-p, skipping whatever is wrong; with it true, apply each
+ * option in order and stop at the first error or -h.  Non-option words
+ * are moved to the front of argv, in order, when do_apply is set. */
+static int walk(struct run *r, int *argc, char **argv, bool do_apply)
+{
+	int i, kept = 1;
+
+	for (i = 1; i < *argc; i++) {
+		const char *w = argv[i], *value = NULL;
+		int o, ret;
+
+		if (!strcmp(w, "--")) {
+			for (i++; i < *argc; i++)
+				keep(argv, &kept, i, do_apply);
+			break;
+		}
+		if (w[0] != '-' || !w[1]) {
+			keep(argv, &kept, i, do_apply);
+			continue;
+		}
+		if (w[1] == '-') {
+			const char *eq = strchr(w + 2, '=');
+
+			o = find_long(w + 2);
+			if (o != BAD && options[o].has_arg) {
+				if (eq)
+					value = eq + 1;
+				else if (i + 1 < *argc)
+					value = argv[++i];
+				else
+					o = BAD;
+			} else if (o != BAD && eq) {
+				o = BAD;	/* "--json=1": takes no value */
+			}
+			if (!do_apply) {
+				if (o != BAD)
+					note_json(r, options[o].letter);
+				continue;
+			}
+			if (o == BAD)
+				goto bad;
+			ret = apply(r, o, value);
+			if (ret != OPTIONS_RUN)
+				return ret;
+			continue;
+		}
+		for (const char *c = w + 1; *c; c++) {
+			o = find_short(*c);
+			if (o != BAD && options[o].has_arg) {
+				if (c[1])
+					value = c + 1;
+				else if (i + 1 < *argc)
+					value = argv[++i];
+				else
+					o = BAD;
+			}
+			if (!do_apply) {
+				if (o != BAD)
+					note_json(r, *c);
+			} else {
+				if (o == BAD)
+					goto bad;
+				ret = apply(r, o, value);
+				if (ret != OPTIONS_RUN)
+					return ret;
+			}
+			if (value)
+				break;
+		}
+		continue;
+bad:
+		/* bpftool's words; it shows the top-level help after them. */
+		run_error(r, "unrecognized option '%s'", w);
+		return run_usage(r);
+	}
+	if (do_apply) {
+		*argc = kept;
+		argv[kept] = NULL;
+	}
+	return OPTIONS_RUN;
+}
+
+int options_parse(struct run *r, int *argc, char **argv)
+{
+	walk(r, argc, argv, false);
+	if (r->opt.json)
+		json_init(&r->jw, r->opt.pretty);
+	return walk(r, argc, argv, true);
+}
