@@ -3,6 +3,7 @@
  * error is recorded in the run and reported by the caller, so a bad line
  * in a batch file ends that line, not the process. */
 #include "cli/run.h"
+#include "output/out.h"
 
 int cmd_select(struct run *r, const struct cmd *cmds, struct args *a, cmd_fn help)
 {
@@ -32,6 +33,7 @@ int cmd_select(struct run *r, const struct cmd *cmds, struct args *a, cmd_fn hel
 				 r->level ? r->level : "");
 	rest.argc = a->argc > 0 ? a->argc - 1 : 0;
 	rest.argv = a->argv + (a->argc > 0);
+	out_flush();	/* what the line printed comes before its help */
 	help(r, &rest);
 	r->reported = true;
 	return -1;
@@ -57,6 +59,7 @@ int run_report_usage(struct run *r)
 		rest.argc--;
 		rest.argv++;
 	}
+	out_flush();
 	r->help(r, &rest);
 	r->reported = true;
 	return -1;
