@@ -96,8 +96,36 @@ void json_start_array(struct json *j) { begin(j, '['); }
 void json_end_array(struct json *j) { end(j, ']'); }
 
 /* Characters a JSON string cannot hold as they are: controls, DEL, '"'
- * and '\\'.  Filled on first use. */
+ * and '\\' (1), and bytes >= 0x80 (2), which are kept only as part of
+ * valid UTF-8.  Filled on first use. */
 static unsigned char needs_escape[256];
+
+/* Length of the valid UTF-8 sequence at s (RFC 3629: no overlongs, no
+ * surrogates, nothing above U+10FFFF), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0], len, cp, i;
+
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, cp = c & 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, cp = c & 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, cp = c & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return len;
+}
 
 void json_quote(const char *s, size_t n)
 {
@@ -108,6 +136,8 @@ void json_quote(const char *s, size_t n)
 		for (i = 0; i < 0x20; i++)
 			needs_escape[i] = 1;
 		needs_escape[0x7f] = needs_escape['"'] = needs_escape['\\'] = 1;
+		for (i = 0x80; i < 0x100; i++)
+			needs_escape[i] = 2;
 	}
 	out_char('"');
 	for (i = 0; i < n; i++) {
@@ -117,7 +147,17 @@ void json_quote(const char *s, size_t n)
 
 		if (!needs_escape[c])
 			continue;
-		switch (c) {
+		if (needs_escape[c] == 2) {
+			size_t len = utf8_len((const unsigned char *)s + i, n - i);
+
+			if (len) {
+				i += len - 1;
+				continue;
+			}
+			/* Not UTF-8 (a path in another encoding, a raw
+			 * byte): JSON text must be UTF-8, so say U+FFFD. */
+			esc = "\\ufffd";
+		} else switch (c) {
 		case '\t': esc = "\\t"; break;
 		case '\n': esc = "\\n"; break;
 		case '\r': esc = "\\r"; break;
