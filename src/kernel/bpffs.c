@@ -2,10 +2,8 @@
  * of bpftool's build_pinned_obj_table() (every "bpf" mount in
  * /proc/mounts, files in readdir order, symlinks not followed). */
 #include "kernel/bpffs.h"
-#include "lib/hash_order.h"
 #include "kernel/sys_bpf.h"
 #include "kernel/sys_proc.h"
-#include "lib/vec.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -52,24 +50,20 @@ int bpffs_mount(const char *dir, const char **step)
 	return 0;
 }
 
-static int pins_add(struct pin_table *t, uint32_t id, const char *path)
+static int pins_add(struct idtab *t, uint32_t id, const char *path)
 {
-	struct pin *v;
+	char *dup = strdup(path);
+	struct pin *p = dup ? idtab_add(t, id) : NULL;
 
-	v = vec_room(t->v, &t->cap, t->n, sizeof(*v));
-	if (!v)
+	if (!p) {
+		free(dup);
 		return -ENOMEM;
-	t->v = v;
-	t->v[t->n].path = strdup(path);
-	if (!t->v[t->n].path)
-		return -ENOMEM;
-	t->v[t->n].id = id;
-	t->v[t->n].seq = (uint32_t)t->n;
-	t->n++;
+	}
+	p->path = dup;
 	return 0;
 }
 
-static void check_file(int kind, const char *path, struct pin_table *t, int *err)
+static void check_file(int kind, const char *path, struct idtab *t, int *err)
 {
 	uint32_t head[2] = { 0, 0 };	/* type, id: same place in map and prog info */
 	uint32_t len = sizeof(head);
@@ -82,7 +76,7 @@ static void check_file(int kind, const char *path, struct pin_table *t, int *err
 	close(fd);
 }
 
-static int walk(int kind, char *path, size_t len, int depth, struct pin_table *t)
+static int walk(int kind, char *path, size_t len, int depth, struct idtab *t)
 {
 	struct dirent *de;
 	DIR *d;
@@ -132,24 +126,14 @@ static void unescape_octal(char *s)
 	*w = 0;
 }
 
-static int by_id(const void *a, const void *b)
-{
-	const struct pin *x = a, *y = b;
-
-	if (x->id != y->id)
-		return x->id < y->id ? -1 : 1;
-	/* bpftool's hashmap lists the latest pin of an id first. */
-	return x->seq > y->seq ? -1 : x->seq < y->seq;
-}
-
-int pins_collect(int kind, struct pin_table *t)
+int pins_collect(int kind, struct idtab *t)
 {
 	char line[PATH_MAX + 256], mnt[PATH_MAX + 256], type[64];
 	static char path[PATH_MAX];
 	FILE *f = fopen("/proc/mounts", "re");
 	int err = 0;
 
-	memset(t, 0, sizeof(*t));
+	idtab_init(t, sizeof(struct pin));
 	if (!f)
 		return -errno;
 	while (!err && fgets(line, sizeof(line), f)) {
@@ -164,65 +148,16 @@ int pins_collect(int kind, struct pin_table *t)
 		err = walk(kind, path, strlen(path), 0, t);
 	}
 	fclose(f);
-	if (t->n)
-		qsort(t->v, t->n, sizeof(*t->v), by_id);
+	idtab_sort(t);
 	return err;
 }
 
-size_t pins_of(const struct pin_table *t, uint32_t id, const struct pin **first)
+void pins_free(struct idtab *t)
 {
-	size_t lo = 0, hi = t->n, n = 0;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (t->v[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*first = t->v + lo;
-	while (lo + n < t->n && t->v[lo + n].id == id)
-		n++;
-	return n;
-}
-
-void pins_free(struct pin_table *t)
-{
+	const struct pin *p = t->v;
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
-		free(t->v[i].path);
-	free(t->v);
-	memset(t, 0, sizeof(*t));
-}
-
-const struct pin **pins_ordered(const struct pin_table *t, uint32_t id, size_t *n)
-{
-	const struct pin *pins, **order = NULL;
-	size_t *buf = NULL, *idx, i;
-	uint32_t *seq = NULL;
-
-	/* pins_of() gives them newest first; hash_order() wants oldest first. */
-	*n = pins_of(t, id, &pins);
-	if (!*n)
-		return NULL;
-	seq = malloc(*n * sizeof(*seq));
-	buf = malloc(2 * *n * sizeof(*buf));
-	order = calloc(*n, sizeof(*order));
-	if (!seq || !buf || !order) {
-		free(order);
-		order = NULL;
-		*n = 0;
-		goto out;
-	}
-	for (i = 0; i < *n; i++)
-		seq[i] = pins[*n - 1 - i].seq;
-	idx = hash_order(seq, *n, t->n, buf);
-	for (i = 0; i < *n; i++)
-		order[i] = &pins[*n - 1 - idx[i]];
-out:
-	free(seq);
-	free(buf);
-	return order;
+		free(p[i].path);
+	idtab_free(t);
 }

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/idtab.h"
+
 bool bpffs_is(const char *path);
 /* Mount a private bpffs on dir as bpftool does (make the mount point
  * private, bind-mounting it onto itself first if it is not a mount).
@@ -15,24 +17,14 @@ bool bpffs_is(const char *path);
 int bpffs_mount(const char *dir, const char **step);
 
 struct pin {
-	uint32_t id;
-	uint32_t seq;		/* discovery order */
+	struct idtab_key k;	/* the object's id, the pin's discovery order */
 	char *path;
 };
 
-struct pin_table {
-	struct pin *v;
-	size_t n, cap;
-};
-
 /* Collect the pins of objects of fd kind `kind` (sys_proc.h FD_MAP or
- * FD_PROG) under every bpffs mount, sorted by id. */
-int pins_collect(int kind, struct pin_table *t);
-/* The pins of one id: *first and the count, in bpftool's print order. */
-size_t pins_of(const struct pin_table *t, uint32_t id, const struct pin **first);
-/* The pins of one id in the order bpftool prints them (it replays how
- * libbpf's hashmap reorders them); NULL when none.  Free the array. */
-const struct pin **pins_ordered(const struct pin_table *t, uint32_t id, size_t *n);
-void pins_free(struct pin_table *t);
+ * FD_PROG) under every bpffs mount into t (struct pin entries, sorted;
+ * idtab_hash_ordered() gives one object's pins in bpftool's order). */
+int pins_collect(int kind, struct idtab *t);
+void pins_free(struct idtab *t);
 
 #endif
