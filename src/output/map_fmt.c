@@ -74,15 +74,18 @@ static void entry_btf(const struct entry_fmt *f, const uint8_t *key,
 	bool plain = !f->json;
 	unsigned i;
 
+	/* The buffers hold key_size and value_size bytes (per CPU): a BTF
+	 * type claiming more must not make the formatter read past them. */
 	json_start_object(f->jw);
 	if (info->btf_key_type_id) {
 		json_name(f->jw, "key");
-		if (btf_fmt_value(f->jw, f->btf, info->btf_key_type_id, key, plain))
+		if (btf_fmt_value_n(f->jw, f->btf, info->btf_key_type_id, key,
+				    info->key_size, plain))
 			goto out;
 	}
 	if (!map_type_per_cpu(info->type)) {
 		json_name(f->jw, "value");
-		btf_fmt_value(f->jw, f->btf, value_id, value, plain);
+		btf_fmt_value_n(f->jw, f->btf, value_id, value, info->value_size, plain);
 		goto out;
 	}
 	json_name(f->jw, "values");
@@ -93,8 +96,9 @@ static void entry_btf(const struct entry_fmt *f, const uint8_t *key,
 		json_start_object(f->jw);
 		json_int_field(f->jw, "cpu", i);
 		json_name(f->jw, "value");
-		err = btf_fmt_value(f->jw, f->btf, value_id,
-				    value + i * percpu_step(info), plain);
+		err = btf_fmt_value_n(f->jw, f->btf, value_id,
+				      value + i * percpu_step(info), info->value_size,
+				      plain);
 		json_end_object(f->jw);
 		if (err)
 			break;
