@@ -4,6 +4,7 @@
 #include "lib/names.h"
 #include "uapi/bpf.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,9 +101,13 @@ int map_flags_parse(const char *s, uint32_t *flags, const char **bad)
 	unsigned i;
 
 	if (*s >= '0' && *s <= '9') {
-		unsigned long n = strtoul(s, &end, 0);
+		unsigned long long n;
 
-		if (*end || n > 0xffffffffUL) {
+		/* As parse_u32(): strtoul's long is 32 bits on 32-bit hosts,
+		 * where it clamps 2^32 and above to 0xffffffff. */
+		errno = 0;
+		n = strtoull(s, &end, 0);
+		if (*end || errno || n > 0xffffffffULL) {
 			*bad = s;
 			return -1;
 		}

@@ -95,6 +95,32 @@ TEST(map_flags)
 	CHECK_INT(map_flags_parse("12x", &f, &bad), -1);
 }
 
+/* Numeric flags follow parse_u32() on every host: on 32-bit ones strtoul
+ * clamps 2^32 and above to 0xffffffff instead of failing. */
+TEST(map_flags_overflow)
+{
+	static const char *const bad_words[] = {
+		"0x100000000", "4294967296", "18446744073709551616", "-1",
+		"1 ", "0x1g", "7,", "0x",
+	};
+	const char *bad = NULL;
+	uint32_t f = 0, v = 0;
+	unsigned i;
+
+	CHECK_INT(map_flags_parse("4294967295", &f, &bad), 0);
+	CHECK(f == 0xffffffffu);
+	CHECK_INT(map_flags_parse("0xffffffff", &f, &bad), 0);
+	CHECK(f == 0xffffffffu);
+	for (i = 0; i < sizeof(bad_words) / sizeof(bad_words[0]); i++) {
+		bad = NULL;
+		f = 12345;
+		CHECK_INT(map_flags_parse(bad_words[i], &f, &bad), -1);
+		CHECK_STR(bad, bad_words[i]);
+		CHECK_INT(f, 12345);
+		CHECK_INT(parse_u32(bad_words[i], &v), -1);
+	}
+}
+
 TEST(cpu_lists)
 {
 	CHECK_INT(cpu_list_count("0\n"), 1);
