@@ -1,6 +1,8 @@
-/* bpffs: statfs magic check, bpftool's mount sequence, and the pin walk
- * of bpftool's build_pinned_obj_table() (every "bpf" mount in
- * /proc/mounts, files in readdir order, symlinks not followed). */
+/* bpffs: statfs magic check, bpftool's pin with its mount sequence
+ * (common.c mount_bpffs_for_file, do_pin_fd; the path checked in full
+ * before, the mounts undone after a failed pin), and the pin walk of
+ * bpftool's build_pinned_obj_table() (every "bpf" mount in /proc/mounts,
+ * files in readdir order, symlinks not followed). */
 #include "kernel/bpffs.h"
 #include "kernel/sys_bpf.h"
 #include "kernel/sys_proc.h"
@@ -8,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,12 +30,46 @@ bool bpffs_is(const char *path)
 	return !statfs(path, &st) && (unsigned long)st.f_type == BPF_FS_MAGIC;
 }
 
-int bpffs_mount(const char *dir, const char **step)
+int bpffs_pin_check(const char *path, bool *on_bpffs)
 {
-	bool bind_done = false;
+	char dir[PATH_MAX];
+	size_t end = strlen(path), start;
+	struct stat st;
 
+	*on_bpffs = false;
+	if (end >= sizeof(dir))
+		return -ENAMETOOLONG;
+	/* lstat: a dangling symlink is a name the pin cannot take either. */
+	if (!lstat(path, &st))
+		return -EEXIST;
+	while (end > 1 && path[end - 1] == '/')
+		end--;
+	for (start = end; start && path[start - 1] != '/'; start--)
+		;
+	if (end - start > NAME_MAX)
+		return -ENAMETOOLONG;
+	memcpy(dir, path, strlen(path) + 1);
+	dirname(dir);
+	if (stat(dir, &st))
+		return errno == ENAMETOOLONG ? -ENAMETOOLONG : -ENOENT;
+	if (!S_ISDIR(st.st_mode))
+		return -ENOTDIR;
+	*on_bpffs = bpffs_is(dir);
+	return 0;
+}
+
+/* Umount of a path takes its topmost mount: ours, newest first. */
+static void unmount_n(const char *dir, unsigned n)
+{
+	while (n--)
+		umount2(dir, MNT_DETACH);
+}
+
+/* bpftool's mount sequence; *mounts counts what it mounted on dir. */
+static int mount_bpffs(const char *dir, const char **step, unsigned *mounts)
+{
 	while (mount("", dir, "none", MS_PRIVATE | MS_REC, NULL)) {
-		if (errno != EINVAL || bind_done) {
+		if (errno != EINVAL || *mounts) {
 			*step = "mount --make-private";
 			return -errno;
 		}
@@ -41,13 +78,34 @@ int bpffs_mount(const char *dir, const char **step)
 			*step = "mount --bind";
 			return -errno;
 		}
-		bind_done = true;
+		++*mounts;
 	}
 	if (mount("bpf", dir, "bpf", 0, "mode=0700")) {
 		*step = "mount -t bpf";
 		return -errno;
 	}
+	++*mounts;
 	return 0;
+}
+
+int bpffs_pin(int fd, const char *path, bool mount_first, const char **step)
+{
+	char dir[PATH_MAX];
+	unsigned mounts = 0;
+	int err = 0;
+
+	*step = NULL;
+	if (mount_first) {
+		snprintf(dir, sizeof(dir), "%s", path);
+		dirname(dir);
+		err = mount_bpffs(dir, step, &mounts);
+	}
+	if (!err)
+		err = sys_obj_pin(fd, path);
+	/* A failed pin leaves no mount behind (bpftool's does). */
+	if (err)
+		unmount_n(dir, mounts);
+	return err;
 }
 
 static int pins_add(struct idtab *t, uint32_t id, const char *path)
