@@ -39,46 +39,59 @@ enum bpf_cmd {
 	BPF_ENABLE_STATS = 32,		/* 5.8 */
 };
 
-/* Map types, in kernel order; names are libbpf's (bpftool prints them). */
-#define BPF_MAP_TYPES(X) \
-	X(UNSPEC, "unspec") \
-	X(HASH, "hash") \
-	X(ARRAY, "array") \
-	X(PROG_ARRAY, "prog_array") \
-	X(PERF_EVENT_ARRAY, "perf_event_array") \
-	X(PERCPU_HASH, "percpu_hash") \
-	X(PERCPU_ARRAY, "percpu_array") \
-	X(STACK_TRACE, "stack_trace") \
-	X(CGROUP_ARRAY, "cgroup_array") \
-	X(LRU_HASH, "lru_hash") \
-	X(LRU_PERCPU_HASH, "lru_percpu_hash") \
-	X(LPM_TRIE, "lpm_trie") \
-	X(ARRAY_OF_MAPS, "array_of_maps") \
-	X(HASH_OF_MAPS, "hash_of_maps") \
-	X(DEVMAP, "devmap") \
-	X(SOCKMAP, "sockmap") \
-	X(CPUMAP, "cpumap") \
-	X(XSKMAP, "xskmap") \
-	X(SOCKHASH, "sockhash") \
-	X(CGROUP_STORAGE, "cgroup_storage") \
-	X(REUSEPORT_SOCKARRAY, "reuseport_sockarray") \
-	X(PERCPU_CGROUP_STORAGE, "percpu_cgroup_storage") \
-	X(QUEUE, "queue") \
-	X(STACK, "stack") \
-	X(SK_STORAGE, "sk_storage") \
-	X(DEVMAP_HASH, "devmap_hash") \
-	X(STRUCT_OPS, "struct_ops") \
-	X(RINGBUF, "ringbuf") \
-	X(INODE_STORAGE, "inode_storage") \
-	X(TASK_STORAGE, "task_storage") \
-	X(BLOOM_FILTER, "bloom_filter") \
-	X(USER_RINGBUF, "user_ringbuf") \
-	X(CGRP_STORAGE, "cgrp_storage") \
-	X(ARENA, "arena") \
-	X(INSN_ARRAY, "insn_array") \
-	X(RHASH, "rhash")
+/* Map types, in kernel order; names are libbpf's (bpftool prints them).
+ * Columns: the release that added the type (for saying why a create
+ * failed on an older kernel; NULL: not known here), its place in the TYPE
+ * list of bpftool's `map help` (0: not listed), and MT_* facts:
+ *  MT_KEYS    entries have keys (queue, stack, bloom filter, ring buffers
+ *             and arena have key_size 0: nothing to dump by key)
+ *  MT_PERCPU  a lookup returns one value per possible CPU, each in an
+ *             8-byte aligned slot (bpftool's map_is_per_cpu)
+ *  MT_BATCH   BPF_MAP_LOOKUP_BATCH works (5.6: the kernel's hash, LRU
+ *             and array maps and their per-CPU variants have
+ *             map_lookup_batch; for other types it fails)
+ *  MT_EOL     `map help` ends a line of the TYPE list after this name */
+enum { MT_KEYS = 1, MT_PERCPU = 2, MT_BATCH = 4, MT_EOL = 8 };
 
-#define BPF_MAP_TYPE_ENUM(n, s) BPF_MAP_TYPE_##n,
+#define BPF_MAP_TYPES(X) \
+	X(UNSPEC,                "unspec",                NULL,   0,  0) \
+	X(HASH,                  "hash",                  "3.19", 1,  MT_KEYS | MT_BATCH) \
+	X(ARRAY,                 "array",                 "3.19", 2,  MT_KEYS | MT_BATCH) \
+	X(PROG_ARRAY,            "prog_array",            "4.2",  3,  MT_KEYS) \
+	X(PERF_EVENT_ARRAY,      "perf_event_array",      "4.3",  4,  MT_KEYS) \
+	X(PERCPU_HASH,           "percpu_hash",           "4.6",  5,  MT_KEYS | MT_PERCPU | MT_BATCH | MT_EOL) \
+	X(PERCPU_ARRAY,          "percpu_array",          "4.6",  6,  MT_KEYS | MT_PERCPU | MT_BATCH) \
+	X(STACK_TRACE,           "stack_trace",           "4.6",  7,  MT_KEYS) \
+	X(CGROUP_ARRAY,          "cgroup_array",          "4.8",  8,  MT_KEYS) \
+	X(LRU_HASH,              "lru_hash",              "4.10", 9,  MT_KEYS | MT_BATCH | MT_EOL) \
+	X(LRU_PERCPU_HASH,       "lru_percpu_hash",       "4.10", 10, MT_KEYS | MT_PERCPU | MT_BATCH) \
+	X(LPM_TRIE,              "lpm_trie",              "4.11", 11, MT_KEYS) \
+	X(ARRAY_OF_MAPS,         "array_of_maps",         "4.12", 12, MT_KEYS) \
+	X(HASH_OF_MAPS,          "hash_of_maps",          "4.12", 13, MT_KEYS | MT_EOL) \
+	X(DEVMAP,                "devmap",                "4.14", 14, MT_KEYS) \
+	X(SOCKMAP,               "sockmap",               "4.14", 16, MT_KEYS) \
+	X(CPUMAP,                "cpumap",                "4.15", 17, MT_KEYS) \
+	X(XSKMAP,                "xskmap",                "4.18", 18, MT_KEYS) \
+	X(SOCKHASH,              "sockhash",              "4.18", 19, MT_KEYS | MT_EOL) \
+	X(CGROUP_STORAGE,        "cgroup_storage",        "4.19", 20, MT_KEYS) \
+	X(REUSEPORT_SOCKARRAY,   "reuseport_sockarray",   "4.19", 21, MT_KEYS) \
+	X(PERCPU_CGROUP_STORAGE, "percpu_cgroup_storage", "4.20", 22, MT_KEYS | MT_PERCPU | MT_EOL) \
+	X(QUEUE,                 "queue",                 "4.20", 23, 0) \
+	X(STACK,                 "stack",                 "4.20", 24, 0) \
+	X(SK_STORAGE,            "sk_storage",            "5.2",  25, MT_KEYS) \
+	X(DEVMAP_HASH,           "devmap_hash",           "5.4",  15, MT_KEYS) \
+	X(STRUCT_OPS,            "struct_ops",            "5.6",  26, MT_KEYS) \
+	X(RINGBUF,               "ringbuf",               "5.8",  27, 0) \
+	X(INODE_STORAGE,         "inode_storage",         "5.10", 28, MT_KEYS | MT_EOL) \
+	X(TASK_STORAGE,          "task_storage",          "5.11", 29, MT_KEYS) \
+	X(BLOOM_FILTER,          "bloom_filter",          "5.16", 30, 0) \
+	X(USER_RINGBUF,          "user_ringbuf",          "6.1",  31, 0) \
+	X(CGRP_STORAGE,          "cgrp_storage",          "6.2",  32, MT_KEYS) \
+	X(ARENA,                 "arena",                 "6.9",  33, MT_EOL) \
+	X(INSN_ARRAY,            "insn_array",            NULL,   34, MT_KEYS) \
+	X(RHASH,                 "rhash",                 NULL,   35, MT_KEYS)
+
+#define BPF_MAP_TYPE_ENUM(n, s, since, help, flags) BPF_MAP_TYPE_##n,
 enum bpf_map_type { BPF_MAP_TYPES(BPF_MAP_TYPE_ENUM) BPF_MAP_TYPE_COUNT };
 #undef BPF_MAP_TYPE_ENUM
 

@@ -1,15 +1,16 @@
-/* bpffs: statfs magic check, bpftool's mount sequence, and the pin walk
- * of bpftool's build_pinned_obj_table() (every "bpf" mount in
- * /proc/mounts, files in readdir order, symlinks not followed). */
+/* bpffs: statfs magic check, bpftool's pin with its mount sequence
+ * (common.c mount_bpffs_for_file, do_pin_fd; the path checked in full
+ * before, the mounts undone after a failed pin), and the pin walk of
+ * bpftool's build_pinned_obj_table() (every "bpf" mount in /proc/mounts,
+ * files in readdir order, symlinks not followed). */
 #include "kernel/bpffs.h"
-#include "lib/hash_order.h"
 #include "kernel/sys_bpf.h"
 #include "kernel/sys_proc.h"
-#include "lib/vec.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,12 +30,46 @@ bool bpffs_is(const char *path)
 	return !statfs(path, &st) && (unsigned long)st.f_type == BPF_FS_MAGIC;
 }
 
-int bpffs_mount(const char *dir, const char **step)
+int bpffs_pin_check(const char *path, bool *on_bpffs)
 {
-	bool bind_done = false;
+	char dir[PATH_MAX];
+	size_t end = strlen(path), start;
+	struct stat st;
 
+	*on_bpffs = false;
+	if (end >= sizeof(dir))
+		return -ENAMETOOLONG;
+	/* lstat: a dangling symlink is a name the pin cannot take either. */
+	if (!lstat(path, &st))
+		return -EEXIST;
+	while (end > 1 && path[end - 1] == '/')
+		end--;
+	for (start = end; start && path[start - 1] != '/'; start--)
+		;
+	if (end - start > NAME_MAX)
+		return -ENAMETOOLONG;
+	memcpy(dir, path, strlen(path) + 1);
+	dirname(dir);
+	if (stat(dir, &st))
+		return errno == ENAMETOOLONG ? -ENAMETOOLONG : -ENOENT;
+	if (!S_ISDIR(st.st_mode))
+		return -ENOTDIR;
+	*on_bpffs = bpffs_is(dir);
+	return 0;
+}
+
+/* Umount of a path takes its topmost mount: ours, newest first. */
+static void unmount_n(const char *dir, unsigned n)
+{
+	while (n--)
+		umount2(dir, MNT_DETACH);
+}
+
+/* bpftool's mount sequence; *mounts counts what it mounted on dir. */
+static int mount_bpffs(const char *dir, const char **step, unsigned *mounts)
+{
 	while (mount("", dir, "none", MS_PRIVATE | MS_REC, NULL)) {
-		if (errno != EINVAL || bind_done) {
+		if (errno != EINVAL || *mounts) {
 			*step = "mount --make-private";
 			return -errno;
 		}
@@ -43,33 +78,50 @@ int bpffs_mount(const char *dir, const char **step)
 			*step = "mount --bind";
 			return -errno;
 		}
-		bind_done = true;
+		++*mounts;
 	}
 	if (mount("bpf", dir, "bpf", 0, "mode=0700")) {
 		*step = "mount -t bpf";
 		return -errno;
 	}
+	++*mounts;
 	return 0;
 }
 
-static int pins_add(struct pin_table *t, uint32_t id, const char *path)
+int bpffs_pin(int fd, const char *path, bool mount_first, const char **step)
 {
-	struct pin *v;
+	char dir[PATH_MAX];
+	unsigned mounts = 0;
+	int err = 0;
 
-	v = vec_room(t->v, &t->cap, t->n, sizeof(*v));
-	if (!v)
+	*step = NULL;
+	if (mount_first) {
+		snprintf(dir, sizeof(dir), "%s", path);
+		dirname(dir);
+		err = mount_bpffs(dir, step, &mounts);
+	}
+	if (!err)
+		err = sys_obj_pin(fd, path);
+	/* A failed pin leaves no mount behind (bpftool's does). */
+	if (err)
+		unmount_n(dir, mounts);
+	return err;
+}
+
+static int pins_add(struct idtab *t, uint32_t id, const char *path)
+{
+	char *dup = strdup(path);
+	struct pin *p = dup ? idtab_add(t, id) : NULL;
+
+	if (!p) {
+		free(dup);
 		return -ENOMEM;
-	t->v = v;
-	t->v[t->n].path = strdup(path);
-	if (!t->v[t->n].path)
-		return -ENOMEM;
-	t->v[t->n].id = id;
-	t->v[t->n].seq = (uint32_t)t->n;
-	t->n++;
+	}
+	p->path = dup;
 	return 0;
 }
 
-static void check_file(int kind, const char *path, struct pin_table *t, int *err)
+static void check_file(int kind, const char *path, struct idtab *t, int *err)
 {
 	uint32_t head[2] = { 0, 0 };	/* type, id: same place in map and prog info */
 	uint32_t len = sizeof(head);
@@ -82,7 +134,7 @@ static void check_file(int kind, const char *path, struct pin_table *t, int *err
 	close(fd);
 }
 
-static int walk(int kind, char *path, size_t len, int depth, struct pin_table *t)
+static int walk(int kind, char *path, size_t len, int depth, struct idtab *t)
 {
 	struct dirent *de;
 	DIR *d;
@@ -132,24 +184,14 @@ static void unescape_octal(char *s)
 	*w = 0;
 }
 
-static int by_id(const void *a, const void *b)
-{
-	const struct pin *x = a, *y = b;
-
-	if (x->id != y->id)
-		return x->id < y->id ? -1 : 1;
-	/* bpftool's hashmap lists the latest pin of an id first. */
-	return x->seq > y->seq ? -1 : x->seq < y->seq;
-}
-
-int pins_collect(int kind, struct pin_table *t)
+int pins_collect(int kind, struct idtab *t)
 {
 	char line[PATH_MAX + 256], mnt[PATH_MAX + 256], type[64];
 	static char path[PATH_MAX];
 	FILE *f = fopen("/proc/mounts", "re");
 	int err = 0;
 
-	memset(t, 0, sizeof(*t));
+	idtab_init(t, sizeof(struct pin));
 	if (!f)
 		return -errno;
 	while (!err && fgets(line, sizeof(line), f)) {
@@ -164,65 +206,16 @@ int pins_collect(int kind, struct pin_table *t)
 		err = walk(kind, path, strlen(path), 0, t);
 	}
 	fclose(f);
-	if (t->n)
-		qsort(t->v, t->n, sizeof(*t->v), by_id);
+	idtab_sort(t);
 	return err;
 }
 
-size_t pins_of(const struct pin_table *t, uint32_t id, const struct pin **first)
+void pins_free(struct idtab *t)
 {
-	size_t lo = 0, hi = t->n, n = 0;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (t->v[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*first = t->v + lo;
-	while (lo + n < t->n && t->v[lo + n].id == id)
-		n++;
-	return n;
-}
-
-void pins_free(struct pin_table *t)
-{
+	const struct pin *p = t->v;
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
-		free(t->v[i].path);
-	free(t->v);
-	memset(t, 0, sizeof(*t));
-}
-
-const struct pin **pins_ordered(const struct pin_table *t, uint32_t id, size_t *n)
-{
-	const struct pin *pins, **order = NULL;
-	size_t *buf = NULL, *idx, i;
-	uint32_t *seq = NULL;
-
-	/* pins_of() gives them newest first; hash_order() wants oldest first. */
-	*n = pins_of(t, id, &pins);
-	if (!*n)
-		return NULL;
-	seq = malloc(*n * sizeof(*seq));
-	buf = malloc(2 * *n * sizeof(*buf));
-	order = calloc(*n, sizeof(*order));
-	if (!seq || !buf || !order) {
-		free(order);
-		order = NULL;
-		*n = 0;
-		goto out;
-	}
-	for (i = 0; i < *n; i++)
-		seq[i] = pins[*n - 1 - i].seq;
-	idx = hash_order(seq, *n, t->n, buf);
-	for (i = 0; i < *n; i++)
-		order[i] = &pins[*n - 1 - idx[i]];
-out:
-	free(seq);
-	free(buf);
-	return order;
+		free(p[i].path);
+	idtab_free(t);
 }

@@ -1,6 +1,6 @@
-/* bpffs: the BPF filesystem: is a path on one, mount one, and find every
- * pinned object under every mounted bpffs (for -f).  Returns -errno,
- * never prints. */
+/* bpffs: the BPF filesystem: is a path on one, pin there (mounting one
+ * first if need be), and find every pinned object under every mounted
+ * bpffs (for -f).  Returns -errno, never prints. */
 #ifndef BPFBOX_BPFFS_H
 #define BPFBOX_BPFFS_H
 
@@ -8,31 +8,31 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/idtab.h"
+
 bool bpffs_is(const char *path);
-/* Mount a private bpffs on dir as bpftool does (make the mount point
- * private, bind-mounting it onto itself first if it is not a mount).
- * On failure *step says which mount(8)-like step failed. */
-int bpffs_mount(const char *dir, const char **step);
+/* Whether a pin can go at path, decided before anything is mounted for
+ * it: 0 (*on_bpffs: its directory is on a bpffs already), -EEXIST (the
+ * name exists), -ENOENT (its directory does not), -ENOTDIR (the
+ * directory is not one), -ENAMETOOLONG (the path or its last name is
+ * over PATH_MAX/NAME_MAX). */
+int bpffs_pin_check(const char *path, bool *on_bpffs);
+/* Pin fd at path.  With mount_first, a private bpffs is mounted on the
+ * path's directory first, as bpftool does (the directory made a private
+ * mount, bind-mounted onto itself if it is not one); if the mount or the
+ * pin fails, what was mounted is unmounted again.  On failure *step says
+ * which mount(8)-like step failed, or is NULL when the pin did. */
+int bpffs_pin(int fd, const char *path, bool mount_first, const char **step);
 
 struct pin {
-	uint32_t id;
-	uint32_t seq;		/* discovery order */
+	struct idtab_key k;	/* the object's id, the pin's discovery order */
 	char *path;
 };
 
-struct pin_table {
-	struct pin *v;
-	size_t n, cap;
-};
-
 /* Collect the pins of objects of fd kind `kind` (sys_proc.h FD_MAP or
- * FD_PROG) under every bpffs mount, sorted by id. */
-int pins_collect(int kind, struct pin_table *t);
-/* The pins of one id: *first and the count, in bpftool's print order. */
-size_t pins_of(const struct pin_table *t, uint32_t id, const struct pin **first);
-/* The pins of one id in the order bpftool prints them (it replays how
- * libbpf's hashmap reorders them); NULL when none.  Free the array. */
-const struct pin **pins_ordered(const struct pin_table *t, uint32_t id, size_t *n);
-void pins_free(struct pin_table *t);
+ * FD_PROG) under every bpffs mount into t (struct pin entries, sorted;
+ * idtab_hash_ordered() gives one object's pins in bpftool's order). */
+int pins_collect(int kind, struct idtab *t);
+void pins_free(struct idtab *t);
 
 #endif

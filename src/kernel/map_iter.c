@@ -13,6 +13,7 @@
  *    restarts instead of looping forever on a busy map. */
 #include "kernel/map_iter.h"
 #include "kernel/sys_bpf.h"
+#include "lib/names.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -23,21 +24,6 @@
 #define BATCH_MIN 64
 #define BATCH_MAX (1u << 14)
 #define RESTARTS_MAX 3
-
-bool map_type_batches(uint32_t type)
-{
-	switch (type) {
-	case BPF_MAP_TYPE_HASH:
-	case BPF_MAP_TYPE_PERCPU_HASH:
-	case BPF_MAP_TYPE_LRU_HASH:
-	case BPF_MAP_TYPE_LRU_PERCPU_HASH:
-	case BPF_MAP_TYPE_ARRAY:
-	case BPF_MAP_TYPE_PERCPU_ARRAY:
-		return true;
-	default:
-		return false;
-	}
-}
 
 static int batch_alloc(struct map_iter *it, uint32_t cap)
 {

@@ -44,7 +44,4 @@ static inline unsigned map_iter_restarts(const struct map_iter *it)
 }
 void map_iter_free(struct map_iter *it);
 
-/* Types whose dumps may use BPF_MAP_LOOKUP_BATCH. */
-bool map_type_batches(uint32_t type);
-
 #endif

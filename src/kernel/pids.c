@@ -5,7 +5,6 @@
  * command; processes that vanish or deny access are skipped. */
 #include "kernel/pids.h"
 #include "output/out.h"
-#include "lib/vec.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -16,24 +15,21 @@
 #include <string.h>
 #include <unistd.h>
 
-static int add_ref(struct obj_refs *r, uint32_t id, int pid, const char *comm)
+static int add_ref(struct idtab *r, uint32_t id, int pid, const char *comm)
 {
-	struct obj_ref *v;
+	const struct obj_ref *v = r->v;
+	struct obj_ref *ref;
 	size_t i;
 
 	/* A process holding the same object twice is listed once. */
-	for (i = r->n; i-- > 0 && r->v[i].pid == pid;)
-		if (r->v[i].id == id)
+	for (i = r->n; i-- > 0 && v[i].pid == pid;)
+		if (v[i].k.id == id)
 			return 0;
-	v = vec_room(r->v, &r->cap, r->n, sizeof(*v));
-	if (!v)
+	ref = idtab_add(r, id);
+	if (!ref)
 		return -ENOMEM;
-	r->v = v;
-	r->v[r->n].id = id;
-	r->v[r->n].pid = pid;
-	r->v[r->n].seq = (uint32_t)r->n;
-	snprintf(r->v[r->n].comm, sizeof(r->v[r->n].comm), "%s", comm);
-	r->n++;
+	ref->pid = pid;
+	snprintf(ref->comm, sizeof(ref->comm), "%s", comm);
 	return 0;
 }
 
@@ -67,7 +63,7 @@ static void read_comm(int pid, char *comm, size_t size)
 	comm[strcspn(comm, "\n")] = 0;
 }
 
-static int scan_process(struct obj_refs *r, int pid, const char *link_name,
+static int scan_process(struct idtab *r, int pid, const char *link_name,
 			const char *id_key)
 {
 	char path[64], link[64], info[1024], comm[16] = "";
@@ -122,16 +118,7 @@ static int scan_process(struct obj_refs *r, int pid, const char *link_name,
 	return err;
 }
 
-static int by_id(const void *a, const void *b)
-{
-	const struct obj_ref *x = a, *y = b;
-
-	if (x->id != y->id)
-		return x->id < y->id ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
-
-int refs_collect(struct obj_refs *r, enum refs_kind kind)
+int refs_collect(struct idtab *r, enum refs_kind kind)
 {
 	static const char *const link_names[] = {
 		[REFS_MAP] = "anon_inode:bpf-map",
@@ -146,7 +133,7 @@ int refs_collect(struct obj_refs *r, enum refs_kind kind)
 	struct dirent *de;
 	DIR *proc;
 
-	memset(r, 0, sizeof(*r));
+	idtab_init(r, sizeof(struct obj_ref));
 	proc = opendir("/proc");
 	if (!proc)
 		return -errno;
@@ -162,40 +149,16 @@ int refs_collect(struct obj_refs *r, enum refs_kind kind)
 	}
 	closedir(proc);
 	/* bpftool lists holders in task order; /proc is read in pid order. */
-	if (r->n)
-		qsort(r->v, r->n, sizeof(*r->v), by_id);
+	idtab_sort(r);
 	return err;
 }
 
-void refs_free(struct obj_refs *r)
-{
-	free(r->v);
-	memset(r, 0, sizeof(*r));
-}
-
-static size_t refs_of(const struct obj_refs *r, uint32_t id, const struct obj_ref **first)
-{
-	size_t lo = 0, hi = r->n, n = 0;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (r->v[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*first = r->v + lo;
-	while (lo + n < r->n && r->v[lo + n].id == id)
-		n++;
-	return n;
-}
-
-void refs_plain(const struct obj_refs *r, uint32_t id, const char *prefix)
+void refs_plain(const struct idtab *r, uint32_t id, const char *prefix)
 {
 	const struct obj_ref *v;
-	size_t n = refs_of(r, id, &v), i;
+	size_t n, i;
 
+	v = idtab_of(r, id, &n);
 	if (!n)
 		return;
 	out_str(prefix);
@@ -203,11 +166,12 @@ void refs_plain(const struct obj_refs *r, uint32_t id, const char *prefix)
 		out_fmt("%s%s(%d)", i ? ", " : "", v[i].comm, v[i].pid);
 }
 
-void refs_json(const struct obj_refs *r, uint32_t id, struct json *j)
+void refs_json(const struct idtab *r, uint32_t id, struct json *j)
 {
 	const struct obj_ref *v;
-	size_t n = refs_of(r, id, &v), i;
+	size_t n, i;
 
+	v = idtab_of(r, id, &n);
 	if (!n)
 		return;
 	json_name(j, "pids");

@@ -8,26 +8,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/idtab.h"
 #include "output/json.h"
 
 enum refs_kind { REFS_MAP, REFS_PROG, REFS_BTF };
 
 struct obj_ref {
-	uint32_t id;
+	struct idtab_key k;	/* the object's id; discovery (task) order */
 	int pid;
-	uint32_t seq;
 	char comm[16];
 };
 
-struct obj_refs {
-	struct obj_ref *v;
-	size_t n, cap;
-};
-
-int refs_collect(struct obj_refs *r, enum refs_kind kind);
-void refs_free(struct obj_refs *r);
-void refs_plain(const struct obj_refs *r, uint32_t id, const char *prefix);
-void refs_json(const struct obj_refs *r, uint32_t id, struct json *j);
+/* Fills r with struct obj_ref entries, sorted; free with idtab_free(). */
+int refs_collect(struct idtab *r, enum refs_kind kind);
+void refs_plain(const struct idtab *r, uint32_t id, const char *prefix);
+void refs_json(const struct idtab *r, uint32_t id, struct json *j);
 
 /* Parse "map_id:\t12" (or prog_id) out of an fdinfo text: the id or 0. */
 uint32_t fdinfo_id(const char *text, const char *key);

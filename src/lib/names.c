@@ -1,12 +1,21 @@
-/* names: type and flag names as libbpf spells them (bpftool prints these). */
+/* names: type and flag names as libbpf spells them (bpftool prints these),
+ * and what bpfbox knows of each map type: one row per type in
+ * include/uapi/bpf.h. */
 #include "lib/names.h"
 #include "uapi/bpf.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define MAP_TYPE(n, s, since, help, flags) { s, since, help, flags },
+static const struct {
+	const char *name, *since;
+	uint8_t help, flags;
+} map_types[] = { BPF_MAP_TYPES(MAP_TYPE) };
+#undef MAP_TYPE
+
 #define NAME(n, s) s,
-static const char *const map_types[] = { BPF_MAP_TYPES(NAME) };
 static const char *const prog_types[] = { BPF_PROG_TYPES(NAME) };
 #undef NAME
 
@@ -20,7 +29,51 @@ static const struct { uint32_t value; const char *name; } map_flags[] = {
 
 const char *map_type_name(uint32_t type)
 {
-	return type < COUNT(map_types) ? map_types[type] : NULL;
+	return type < COUNT(map_types) ? map_types[type].name : NULL;
+}
+
+const char *map_type_since(uint32_t type)
+{
+	return type < COUNT(map_types) ? map_types[type].since : NULL;
+}
+
+/* Types newer than the table have keys and one value, as most do: their
+ * dumps are tried, one key at a time. */
+bool map_type_has_keys(uint32_t type)
+{
+	return type >= COUNT(map_types) || (map_types[type].flags & MT_KEYS);
+}
+
+bool map_type_per_cpu(uint32_t type)
+{
+	return type < COUNT(map_types) && (map_types[type].flags & MT_PERCPU);
+}
+
+bool map_type_batches(uint32_t type)
+{
+	return type < COUNT(map_types) && (map_types[type].flags & MT_BATCH);
+}
+
+const char *map_type_help(void)
+{
+	/* Room for every name and a line break after each. */
+	static char buf[COUNT(map_types) * 48];
+	char *p = buf;
+	unsigned pos, i, prev = 0;
+
+	for (pos = 1;; pos++) {
+		for (i = 0; i < COUNT(map_types) && map_types[i].help != pos; i++)
+			;
+		if (i == COUNT(map_types))
+			break;
+		if (pos > 1)	/* continuation lines line up after "TYPE := { " */
+			p = stpcpy(p, map_types[prev].flags & MT_EOL ?
+				   " |\n                 " : " | ");
+		p = stpcpy(p, map_types[i].name);
+		prev = i;
+	}
+	strcpy(p, " }");
+	return buf;
 }
 
 const char *prog_type_name(uint32_t type)
@@ -35,7 +88,7 @@ int map_type_by_name(const char *name)
 	/* Exact names only, as bpftool: a prefix could be shadowed by a
 	 * future type. */
 	for (i = 0; i < COUNT(map_types); i++)
-		if (!strcmp(map_types[i], name))
+		if (!strcmp(map_types[i].name, name))
 			return (int)i;
 	return -1;
 }
@@ -48,9 +101,13 @@ int map_flags_parse(const char *s, uint32_t *flags, const char **bad)
 	unsigned i;
 
 	if (*s >= '0' && *s <= '9') {
-		unsigned long n = strtoul(s, &end, 0);
+		unsigned long long n;
 
-		if (*end || n > 0xffffffffUL) {
+		/* As parse_u32(): strtoul's long is 32 bits on 32-bit hosts,
+		 * where it clamps 2^32 and above to 0xffffffff. */
+		errno = 0;
+		n = strtoull(s, &end, 0);
+		if (*end || errno || n > 0xffffffffULL) {
 			*bad = s;
 			return -1;
 		}
@@ -78,32 +135,6 @@ int map_flags_parse(const char *s, uint32_t *flags, const char **bad)
 	}
 	*flags = v;
 	return 0;
-}
-
-/* The Linux release that added each map type, for saying why a create
- * failed on an older kernel. */
-static const char *const map_type_since_tab[] = {
-	[BPF_MAP_TYPE_PROG_ARRAY] = "4.2", [BPF_MAP_TYPE_PERF_EVENT_ARRAY] = "4.3",
-	[BPF_MAP_TYPE_PERCPU_HASH] = "4.6", [BPF_MAP_TYPE_PERCPU_ARRAY] = "4.6",
-	[BPF_MAP_TYPE_STACK_TRACE] = "4.6", [BPF_MAP_TYPE_CGROUP_ARRAY] = "4.8",
-	[BPF_MAP_TYPE_LRU_HASH] = "4.10", [BPF_MAP_TYPE_LRU_PERCPU_HASH] = "4.10",
-	[BPF_MAP_TYPE_LPM_TRIE] = "4.11", [BPF_MAP_TYPE_ARRAY_OF_MAPS] = "4.12",
-	[BPF_MAP_TYPE_HASH_OF_MAPS] = "4.12", [BPF_MAP_TYPE_DEVMAP] = "4.14",
-	[BPF_MAP_TYPE_SOCKMAP] = "4.14", [BPF_MAP_TYPE_CPUMAP] = "4.15",
-	[BPF_MAP_TYPE_XSKMAP] = "4.18", [BPF_MAP_TYPE_SOCKHASH] = "4.18",
-	[BPF_MAP_TYPE_CGROUP_STORAGE] = "4.19", [BPF_MAP_TYPE_REUSEPORT_SOCKARRAY] = "4.19",
-	[BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE] = "4.20", [BPF_MAP_TYPE_QUEUE] = "4.20",
-	[BPF_MAP_TYPE_STACK] = "4.20", [BPF_MAP_TYPE_SK_STORAGE] = "5.2",
-	[BPF_MAP_TYPE_DEVMAP_HASH] = "5.4", [BPF_MAP_TYPE_STRUCT_OPS] = "5.6",
-	[BPF_MAP_TYPE_RINGBUF] = "5.8", [BPF_MAP_TYPE_INODE_STORAGE] = "5.10",
-	[BPF_MAP_TYPE_TASK_STORAGE] = "5.11", [BPF_MAP_TYPE_BLOOM_FILTER] = "5.16",
-	[BPF_MAP_TYPE_USER_RINGBUF] = "6.1", [BPF_MAP_TYPE_CGRP_STORAGE] = "6.2",
-	[BPF_MAP_TYPE_ARENA] = "6.9",
-};
-
-const char *map_type_since(uint32_t type)
-{
-	return type < COUNT(map_type_since_tab) ? map_type_since_tab[type] : NULL;
 }
 
 int kernel_older_than(const char *running, const char *since)

@@ -1,8 +1,10 @@
 /* names: the map type, program type and map flag tables, declared once
- * (include/uapi/bpf.h) and used by parsing, printing and help alike. */
+ * (include/uapi/bpf.h) and used by parsing, printing, help and the map
+ * code alike: what bpfbox knows of a map type is asked here. */
 #ifndef BPFBOX_NAMES_H
 #define BPFBOX_NAMES_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 const char *map_type_name(uint32_t type);	/* NULL when unknown */
@@ -16,5 +18,14 @@ int map_flags_parse(const char *s, uint32_t *flags, const char **bad);
  * when unknown).  kernel_older_than("5.10.0-46-amd64", "5.16") is 1. */
 const char *map_type_since(uint32_t type);
 int kernel_older_than(const char *running, const char *since);
+
+/* The MT_* columns of include/uapi/bpf.h.  Keys: false only for types
+ * known to have none (queue, stack, ...), so that newer types dump. */
+bool map_type_has_keys(uint32_t type);
+bool map_type_per_cpu(uint32_t type);
+bool map_type_batches(uint32_t type);
+/* bpftool's `map help` TYPE list: "hash | array | ... }", lines broken
+ * and indented as bpftool prints them after "       TYPE := { ". */
+const char *map_type_help(void);
 
 #endif

@@ -4,12 +4,11 @@
  * hashmap keyed by BTF id and prints them in that hashmap's order, which
  * is replayed by hash_order.c.  "btf dump" is not in bpfbox. */
 #include "cli/run.h"
-#include "lib/hash_order.h"
+#include "lib/idtab.h"
 #include "output/out.h"
 #include "kernel/pids.h"
 #include "objects/show.h"
 #include "kernel/sys_bpf.h"
-#include "lib/vec.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -17,44 +16,14 @@
 #include <string.h>
 #include <unistd.h>
 
-/* One program or map using a BTF object; seq is its insertion index. */
+/* One program or map using a BTF object (key: the BTF id). */
 struct btf_ref {
-	uint32_t btf_id;
+	struct idtab_key k;
 	uint32_t obj_id;
-	uint32_t seq;
 };
-
-struct ref_table {
-	struct btf_ref *v;
-	size_t n, cap;
-};
-
-static int ref_add(struct ref_table *t, uint32_t btf_id, uint32_t obj_id)
-{
-	struct btf_ref *v;
-
-	v = vec_room(t->v, &t->cap, t->n, sizeof(*v));
-	if (!v)
-		return -ENOMEM;
-	t->v = v;
-	t->v[t->n].btf_id = btf_id;
-	t->v[t->n].obj_id = obj_id;
-	t->v[t->n].seq = (uint32_t)t->n;
-	t->n++;
-	return 0;
-}
-
-static int ref_cmp(const void *a, const void *b)
-{
-	const struct btf_ref *x = a, *y = b;
-
-	if (x->btf_id != y->btf_id)
-		return x->btf_id < y->btf_id ? -1 : 1;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
-}
 
 /* bpftool's build_btf_type_table(): every program or map with a BTF. */
-static int table_build(struct run *r, struct ref_table *t, enum sys_obj kind)
+static int table_build(struct run *r, struct idtab *t, enum sys_obj kind)
 {
 	const char *what = kind == SYS_OBJ_PROG ? "prog" : "map";
 	uint32_t id = 0, btf_id;
@@ -86,96 +55,51 @@ static int table_build(struct run *r, struct ref_table *t, enum sys_obj kind)
 		close(fd);
 		if (err)
 			return run_error(r, "can't get %s info: %s", what, errstr(err));
-		if (btf_id && ref_add(t, btf_id, id))
-			return run_error(r, "out of memory");
+		if (btf_id) {
+			struct btf_ref *ref = idtab_add(t, btf_id);
+
+			if (!ref)
+				return run_error(r, "out of memory");
+			ref->obj_id = id;
+		}
 	}
-	/* Sorted by BTF id, insertion order kept: each BTF's refs are one
-	 * run, found by bisection. */
-	if (t->n)
-		qsort(t->v, t->n, sizeof(*t->v), ref_cmp);
+	idtab_sort(t);
 	return 0;
 }
 
-static const struct btf_ref *refs_of(const struct ref_table *t, uint32_t btf_id,
-				     size_t *n)
-{
-	size_t lo = 0, hi = t->n, end;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (t->v[mid].btf_id < btf_id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (end = lo; end < t->n && t->v[end].btf_id == btf_id; end++)
-		;
-	*n = end - lo;
-	return t->v + lo;
-}
-
 struct btf_show_ctx {
-	struct ref_table progs, maps;
-	struct obj_refs holders;	/* processes with the BTF open */
+	struct idtab progs, maps;
+	struct idtab holders;	/* processes with the BTF open */
 };
 
-/* The ids of one BTF's users in bpftool's order (malloc'd, or NULL). */
-static uint32_t *users(const struct ref_table *t, uint32_t btf_id, size_t *n)
-{
-	const struct btf_ref *refs = refs_of(t, btf_id, n);
-	uint32_t *seq = NULL, *ids = NULL;
-	size_t *buf = NULL, *idx, i;
-
-	if (!*n)
-		return NULL;
-	seq = malloc(*n * sizeof(*seq));
-	ids = malloc(*n * sizeof(*ids));
-	buf = malloc(2 * *n * sizeof(*buf));
-	if (seq && ids && buf) {
-		for (i = 0; i < *n; i++)
-			seq[i] = refs[i].seq;
-		idx = hash_order(seq, *n, t->n, buf);
-		for (i = 0; i < *n; i++)
-			ids[i] = refs[idx[i]].obj_id;
-	} else {
-		free(ids);
-		ids = NULL;
-		*n = 0;
-	}
-	free(seq);
-	free(buf);
-	return ids;
-}
-
-static void show_ids_plain(const struct ref_table *t, uint32_t btf_id,
+static void show_ids_plain(const struct idtab *t, uint32_t btf_id,
 			   const char *label)
 {
-	uint32_t *ids;
+	struct btf_ref *ids;
 	size_t n, i;
 
-	ids = users(t, btf_id, &n);
+	ids = idtab_hash_ordered(t, btf_id, &n);
 	for (i = 0; i < n; i++) {
 		if (i)
 			out_char(',');
 		else
 			out_str(label);
-		out_u64(ids[i]);
+		out_u64(ids[i].obj_id);
 	}
 	free(ids);
 }
 
-static void show_ids_json(struct run *r, const struct ref_table *t, uint32_t btf_id,
+static void show_ids_json(struct run *r, const struct idtab *t, uint32_t btf_id,
 			  const char *name)
 {
-	uint32_t *ids;
+	struct btf_ref *ids;
 	size_t n, i;
 
-	ids = users(t, btf_id, &n);
+	ids = idtab_hash_ordered(t, btf_id, &n);
 	json_name(&r->jw, name);
 	json_start_array(&r->jw);
 	for (i = 0; i < n; i++)
-		json_uint(&r->jw, ids[i]);
+		json_uint(&r->jw, ids[i].obj_id);
 	json_end_array(&r->jw);
 	free(ids);
 }
@@ -260,6 +184,8 @@ static int do_show(struct run *r, struct args *a)
 	}
 
 	memset(&c, 0, sizeof(c));
+	idtab_init(&c.progs, sizeof(struct btf_ref));
+	idtab_init(&c.maps, sizeof(struct btf_ref));
 	err = table_build(r, &c.progs, SYS_OBJ_PROG);
 	if (!err)
 		err = table_build(r, &c.maps, SYS_OBJ_MAP);
@@ -272,9 +198,9 @@ static int do_show(struct run *r, struct args *a)
 	}
 	if (fd >= 0)
 		close(fd);
-	refs_free(&c.holders);
-	free(c.progs.v);
-	free(c.maps.v);
+	idtab_free(&c.holders);
+	idtab_free(&c.progs);
+	idtab_free(&c.maps);
 	return err;
 }
 

@@ -267,13 +267,6 @@ static void map_btf_free(struct run *r, const struct btf *btf)
 
 /* ---- dump --------------------------------------------------------- */
 
-static bool type_has_no_keys(uint32_t type)
-{
-	return type == BPF_MAP_TYPE_QUEUE || type == BPF_MAP_TYPE_STACK ||
-	       type == BPF_MAP_TYPE_BLOOM_FILTER || type == BPF_MAP_TYPE_RINGBUF ||
-	       type == BPF_MAP_TYPE_USER_RINGBUF || type == BPF_MAP_TYPE_ARENA;
-}
-
 /* BPFBOX_NO_BATCH=1 (any non-empty value) takes the get_next_key path;
  * the tests compare both. */
 static bool no_batch(void)
@@ -292,7 +285,7 @@ static int dump_one(struct run *r, int fd, const struct bpf_map_info *info, stru
 	unsigned found = 0;
 	int err, lerr;
 
-	if (type_has_no_keys(info->type)) {
+	if (!map_type_has_keys(info->type)) {
 		const char *type = map_type_name(info->type);
 
 		return run_error(r, "map %u is a %s map: it has no keys to dump%s", info->id,
@@ -530,7 +523,7 @@ static int parse_elem(struct run *r, struct args *a, const struct bpf_map_info *
 					return -1;
 				/* Per-CPU maps take one value per CPU: give
 				 * every CPU the same. */
-				if (map_is_per_cpu(info->type))
+				if (map_type_per_cpu(info->type))
 					for (i = 1; i < cpus; i++)
 						memcpy(e->value + i * (((size_t)info->value_size + 7) & ~(size_t)7),
 						       e->value, info->value_size);
@@ -989,18 +982,11 @@ static int do_help(struct run *r, struct args *a)
 		"       " HELP_SPEC_PROGRAM "\n"
 		"       VALUE := { DATA | MAP | PROG }\n"
 		"       UPDATE_FLAGS := { any | exist | noexist }\n"
-		"       TYPE := { hash | array | prog_array | perf_event_array | percpu_hash |\n"
-		"                 percpu_array | stack_trace | cgroup_array | lru_hash |\n"
-		"                 lru_percpu_hash | lpm_trie | array_of_maps | hash_of_maps |\n"
-		"                 devmap | devmap_hash | sockmap | cpumap | xskmap | sockhash |\n"
-		"                 cgroup_storage | reuseport_sockarray | percpu_cgroup_storage |\n"
-		"                 queue | stack | sk_storage | struct_ops | ringbuf | inode_storage |\n"
-		"                 task_storage | bloom_filter | user_ringbuf | cgrp_storage | arena |\n"
-		"                 insn_array | rhash }\n"
+		"       TYPE := { %3$s\n"
 		"       FLAGS := { NUMBER | FLAG[,FLAG...] }   (bpfbox: no_prealloc, mmapable, rdonly_prog, ...)\n"
 		"       " HELP_SPEC_OPTIONS " |\n"
 		"                    {-f|--bpffs} | {-n|--nomount} }\n",
-		r->bin_name, "map");
+		r->bin_name, "map", map_type_help());
 	return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "kernel/bpffs.h"
 #include "kernel/sys_bpf.h"
 
+#include <errno.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
@@ -13,16 +14,20 @@
 int check_pin_path(struct run *r, const char *path, bool *mount_needed)
 {
 	char dir[PATH_MAX];
+	bool on_bpffs;
+	int err = bpffs_pin_check(path, &on_bpffs);
 
 	*mount_needed = false;
-	if (!access(path, F_OK))
+	if (err == -EEXIST)
 		return run_error(r, "can't pin BPF object: path '%s' already exists", path);
 	snprintf(dir, sizeof(dir), "%s", path);
 	dirname(dir);
-	if (bpffs_is(dir))
-		return 0;
-	if (access(dir, F_OK))
+	if (err == -ENOENT)
 		return run_error(r, "can't pin BPF object: dir '%s' doesn't exist", dir);
+	if (err)	/* what the pin would end with, said before any mount */
+		return run_fail(r, err, "can't pin the object (%s)", path);
+	if (on_bpffs)
+		return 0;
 	if (r->opt.nomount)
 		return run_error(r, "no BPF file system found, not mounting it due to --nomount option");
 	*mount_needed = true;
@@ -32,19 +37,16 @@ int check_pin_path(struct run *r, const char *path, bool *mount_needed)
 int pin_fd(struct run *r, int fd, const char *path, bool mount_needed)
 {
 	char dir[PATH_MAX];
+	const char *step;
 	int err;
 
-	if (mount_needed) {
-		const char *step = "mount";
-
+	err = bpffs_pin(fd, path, mount_needed, &step);
+	if (err && step) {
 		snprintf(dir, sizeof(dir), "%s", path);
 		dirname(dir);
-		err = bpffs_mount(dir, &step);
-		if (err)
-			return run_error(r, "can't mount BPF file system to pin the object '%s': %s %s failed: %s",
-				     path, step, dir, errstr(err));
+		return run_error(r, "can't mount BPF file system to pin the object '%s': %s %s failed: %s",
+			     path, step, dir, errstr(err));
 	}
-	err = sys_obj_pin(fd, path);
 	if (err)
 		return run_fail(r, err, "can't pin the object (%s)", path);
 	return 0;

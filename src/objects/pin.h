@@ -13,7 +13,8 @@
  * or a directory we may mount one on.  Checked before anything changes;
  * *mount_needed tells the caller to mount right before pinning. */
 int check_pin_path(struct run *r, const char *path, bool *mount_needed);
-/* Mount bpffs on the pin's directory when asked, then pin fd at path. */
+/* Mount bpffs on the pin's directory when asked, then pin fd at path;
+ * a failed pin leaves no mount behind. */
 int pin_fd(struct run *r, int fd, const char *path, bool mount_needed);
 
 /* "pin OBJECT FILE" (bpftool's do_pin_any()): open() parses the object's

@@ -26,36 +26,36 @@ int show_ctx_init(struct run *r, struct show_ctx *c, int fd_kind, enum refs_kind
 
 void show_ctx_free(struct show_ctx *c)
 {
-	refs_free(&c->refs);
+	idtab_free(&c->refs);
 	if (c->have_pins)
 		pins_free(&c->pins);
 }
 
 void show_pins_plain(const struct show_ctx *c, uint32_t id)
 {
-	const struct pin **pins;
+	struct pin *pins;
 	size_t n = 0, i;
 
 	if (!c->have_pins)
 		return;
-	pins = pins_ordered(&c->pins, id, &n);
+	pins = idtab_hash_ordered(&c->pins, id, &n);
 	for (i = 0; i < n; i++)
-		out_fmt("\n\tpinned %s", pins[i]->path);
+		out_fmt("\n\tpinned %s", pins[i].path);
 	free(pins);
 }
 
 void show_pins_json(struct run *r, const struct show_ctx *c, uint32_t id)
 {
-	const struct pin **pins;
+	struct pin *pins;
 	size_t n = 0, i;
 
 	if (!c->have_pins || !c->pins.n)
 		return;
-	pins = pins_ordered(&c->pins, id, &n);
+	pins = idtab_hash_ordered(&c->pins, id, &n);
 	json_name(&r->jw, "pinned");
 	json_start_array(&r->jw);
 	for (i = 0; i < n; i++)
-		json_string(&r->jw, pins[i]->path);
+		json_string(&r->jw, pins[i].path);
 	json_end_array(&r->jw);
 	free(pins);
 }

@@ -15,9 +15,9 @@
 #include "kernel/sys_bpf.h"
 
 struct show_ctx {
-	struct pin_table pins;	/* with -f: every pin of this kind */
+	struct idtab pins;	/* with -f: every pin of this kind */
 	bool have_pins;
-	struct obj_refs refs;	/* processes holding objects of this kind */
+	struct idtab refs;	/* processes holding objects of this kind */
 };
 
 /* fd_kind: sys_proc.h FD_MAP/FD_PROG; returns 0 or -1 (reported). */

@@ -5,17 +5,10 @@
 #include "output/btf_fmt.h"
 #include "output/errstr.h"
 #include "output/out.h"
+#include "lib/names.h"
 
 #include <errno.h>
 #include <string.h>
-
-bool map_is_per_cpu(uint32_t type)
-{
-	return type == BPF_MAP_TYPE_PERCPU_HASH ||
-	       type == BPF_MAP_TYPE_PERCPU_ARRAY ||
-	       type == BPF_MAP_TYPE_LRU_PERCPU_HASH ||
-	       type == BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE;
-}
 
 bool map_is_map_of_maps(uint32_t type)
 {
@@ -30,7 +23,7 @@ static size_t percpu_step(const struct bpf_map_info *info)
 
 size_t map_value_bytes(const struct bpf_map_info *info, unsigned cpus)
 {
-	if (map_is_per_cpu(info->type))
+	if (map_type_per_cpu(info->type))
 		return percpu_step(info) * cpus;
 	return info->value_size;
 }
@@ -81,15 +74,18 @@ static void entry_btf(const struct entry_fmt *f, const uint8_t *key,
 	bool plain = !f->json;
 	unsigned i;
 
+	/* The buffers hold key_size and value_size bytes (per CPU): a BTF
+	 * type claiming more must not make the formatter read past them. */
 	json_start_object(f->jw);
 	if (info->btf_key_type_id) {
 		json_name(f->jw, "key");
-		if (btf_fmt_value(f->jw, f->btf, info->btf_key_type_id, key, plain))
+		if (btf_fmt_value_n(f->jw, f->btf, info->btf_key_type_id, key,
+				    info->key_size, plain))
 			goto out;
 	}
-	if (!map_is_per_cpu(info->type)) {
+	if (!map_type_per_cpu(info->type)) {
 		json_name(f->jw, "value");
-		btf_fmt_value(f->jw, f->btf, value_id, value, plain);
+		btf_fmt_value_n(f->jw, f->btf, value_id, value, info->value_size, plain);
 		goto out;
 	}
 	json_name(f->jw, "values");
@@ -100,8 +96,9 @@ static void entry_btf(const struct entry_fmt *f, const uint8_t *key,
 		json_start_object(f->jw);
 		json_int_field(f->jw, "cpu", i);
 		json_name(f->jw, "value");
-		err = btf_fmt_value(f->jw, f->btf, value_id,
-				    value + i * percpu_step(info), plain);
+		err = btf_fmt_value_n(f->jw, f->btf, value_id,
+				      value + i * percpu_step(info), info->value_size,
+				      plain);
 		json_end_object(f->jw);
 		if (err)
 			break;
@@ -121,7 +118,7 @@ static void entry_json(const struct entry_fmt *f, const uint8_t *key,
 	json_start_object(j);
 	json_name(j, "key");
 	json_hex_array(j, key, info->key_size);
-	if (!map_is_per_cpu(info->type)) {
+	if (!map_type_per_cpu(info->type)) {
 		json_name(j, "value");
 		json_hex_array(j, value, info->value_size);
 		if (map_is_map_of_maps(info->type) && info->value_size >= 4)
@@ -152,7 +149,7 @@ static void entry_plain(const struct entry_fmt *f, const uint8_t *key,
 	const struct bpf_map_info *info = f->info;
 	unsigned i;
 
-	if (!map_is_per_cpu(info->type)) {
+	if (!map_type_per_cpu(info->type)) {
 		bool break_names = info->key_size > 16 || info->value_size > 16;
 		bool one_line = info->key_size + info->value_size <= 24 &&
 				!break_names;

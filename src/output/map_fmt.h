@@ -21,7 +21,6 @@ struct entry_fmt {
 	bool json;			/* -j: hex + "formatted" */
 };
 
-bool map_is_per_cpu(uint32_t type);
 bool map_is_map_of_maps(uint32_t type);
 /* Bytes of one entry's value: all CPUs' slots for per-CPU maps. */
 size_t map_value_bytes(const struct bpf_map_info *info, unsigned cpus);

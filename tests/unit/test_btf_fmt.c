@@ -8,6 +8,7 @@
 #include <math.h>
 #include "../helpers/btf_layouts.h"
 #include "output/btf_fmt.h"
+#include "output/map_fmt.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -464,5 +465,55 @@ TEST(btf_fmt_pretty_entry)
 		"        }\n"
 		"    }\n"
 		"]\n");
+	btf_free(btf);
+}
+
+/* A key and value type of 8 bytes, { u32 a; u32 b; }, for maps whose
+ * key_size and value_size say 4. */
+static void layout_pair(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t u32 = bb_int(b, "u32", 4, 0);
+
+	*key = *value = bb_struct(b, "pair", 8, 0);
+	bb_member(b, "a", u32, 0, 0);
+	bb_member(b, "b", u32, 32, 0);
+}
+
+/* map_fmt.c's BTF entries stop at the map's key_size and value_size
+ * (per CPU), whatever size the BTF type claims.  The bytes after them
+ * here are 0x99 (the next CPU's padding, or beyond): read, they would
+ * print as 2576980377. */
+TEST(btf_fmt_entry_bounded_by_map_sizes)
+{
+	static const uint8_t key[8] = { 1, 0, 0, 0, 0x99, 0x99, 0x99, 0x99 };
+	static const uint8_t val[16] = { 7, 0, 0, 0, 0x99, 0x99, 0x99, 0x99,
+					 8, 0, 0, 0, 0x99, 0x99, 0x99, 0x99 };
+	uint32_t k, v;
+	struct btf *btf = build(layout_pair, &k, &v);
+	struct bpf_map_info info = { .type = BPF_MAP_TYPE_HASH, .key_size = 4,
+				     .value_size = 4, .btf_key_type_id = k,
+				     .btf_value_type_id = v };
+	struct json j;
+	struct entry_fmt f = { &info, 2, btf, &j, false };
+
+	if (!btf)
+		return;
+	json_init(&j, false);
+	capture_begin();
+	entry_print(&f, key, val);
+	CHECK_STR(capture_end(), "{\"key\":{\"a\":1,\"b\":null}}");
+	info.key_size = 8;
+	json_init(&j, false);
+	capture_begin();
+	entry_print(&f, key, val);
+	CHECK_STR(capture_end(),
+		  "{\"key\":{\"a\":1,\"b\":2576980377},\"value\":{\"a\":7,\"b\":null}}");
+	info.type = BPF_MAP_TYPE_PERCPU_ARRAY;
+	json_init(&j, false);
+	capture_begin();
+	entry_print(&f, key, val);
+	CHECK_STR(capture_end(),
+		  "{\"key\":{\"a\":1,\"b\":2576980377},\"values\":[{\"cpu\":0,"
+		  "\"value\":{\"a\":7,\"b\":null}}]}");
 	btf_free(btf);
 }

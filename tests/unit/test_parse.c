@@ -6,6 +6,7 @@
 #include "lib/names.h"
 #include "kernel/pids.h"
 #include "kernel/sys_proc.h"
+#include "uapi/bpf.h"
 
 TEST(prefix_rules)
 {
@@ -94,6 +95,32 @@ TEST(map_flags)
 	CHECK_INT(map_flags_parse("12x", &f, &bad), -1);
 }
 
+/* Numeric flags follow parse_u32() on every host: on 32-bit ones strtoul
+ * clamps 2^32 and above to 0xffffffff instead of failing. */
+TEST(map_flags_overflow)
+{
+	static const char *const bad_words[] = {
+		"0x100000000", "4294967296", "18446744073709551616", "-1",
+		"1 ", "0x1g", "7,", "0x",
+	};
+	const char *bad = NULL;
+	uint32_t f = 0, v = 0;
+	unsigned i;
+
+	CHECK_INT(map_flags_parse("4294967295", &f, &bad), 0);
+	CHECK(f == 0xffffffffu);
+	CHECK_INT(map_flags_parse("0xffffffff", &f, &bad), 0);
+	CHECK(f == 0xffffffffu);
+	for (i = 0; i < sizeof(bad_words) / sizeof(bad_words[0]); i++) {
+		bad = NULL;
+		f = 12345;
+		CHECK_INT(map_flags_parse(bad_words[i], &f, &bad), -1);
+		CHECK_STR(bad, bad_words[i]);
+		CHECK_INT(f, 12345);
+		CHECK_INT(parse_u32(bad_words[i], &v), -1);
+	}
+}
+
 TEST(cpu_lists)
 {
 	CHECK_INT(cpu_list_count("0\n"), 1);
@@ -139,5 +166,61 @@ TEST(kernel_versions)
 	CHECK(kernel_older_than("4.19.0", "4.20"));
 	CHECK(!kernel_older_than("7.3.4+deb13-amd64", "6.9"));
 	CHECK_STR(map_type_since(30), "5.16");
-	CHECK(map_type_since(1) == NULL);
+	CHECK_STR(map_type_since(1), "3.19");
+	CHECK(map_type_since(0) == NULL);
+	CHECK(map_type_since(1000) == NULL);
+}
+
+/* The MT_* columns against bpftool's map_is_per_cpu(), the types whose
+ * key_size must be 0, and the kernel's batch-capable maps. */
+TEST(map_type_facts)
+{
+	static const uint32_t per_cpu[] = {
+		BPF_MAP_TYPE_PERCPU_HASH, BPF_MAP_TYPE_PERCPU_ARRAY,
+		BPF_MAP_TYPE_LRU_PERCPU_HASH, BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE,
+	};
+	static const uint32_t no_keys[] = {
+		BPF_MAP_TYPE_QUEUE, BPF_MAP_TYPE_STACK, BPF_MAP_TYPE_BLOOM_FILTER,
+		BPF_MAP_TYPE_RINGBUF, BPF_MAP_TYPE_USER_RINGBUF, BPF_MAP_TYPE_ARENA,
+	};
+	static const uint32_t batch[] = {
+		BPF_MAP_TYPE_HASH, BPF_MAP_TYPE_PERCPU_HASH, BPF_MAP_TYPE_LRU_HASH,
+		BPF_MAP_TYPE_LRU_PERCPU_HASH, BPF_MAP_TYPE_ARRAY,
+		BPF_MAP_TYPE_PERCPU_ARRAY,
+	};
+	unsigned t, i, n[3] = { 0, 0, 0 };
+
+	for (i = 0; i < 4; i++)
+		CHECK(map_type_per_cpu(per_cpu[i]));
+	for (i = 0; i < 6; i++) {
+		CHECK(!map_type_has_keys(no_keys[i]));
+		CHECK(map_type_batches(batch[i]));
+	}
+	for (t = 1; t < BPF_MAP_TYPE_COUNT; t++) {
+		n[0] += map_type_per_cpu(t);
+		n[1] += !map_type_has_keys(t);
+		n[2] += map_type_batches(t);
+	}
+	CHECK_INT(n[0], 4);
+	CHECK_INT(n[1], 6);
+	CHECK_INT(n[2], 6);
+	/* Types newer than the table: dumped by key, one value. */
+	CHECK(map_type_has_keys(1000));
+	CHECK(!map_type_per_cpu(1000));
+	CHECK(!map_type_batches(1000));
+}
+
+/* bpftool's `map help` TYPE list, byte for byte (devmap_hash out of
+ * kernel order, its own line breaks). */
+TEST(map_type_help_text)
+{
+	CHECK_STR(map_type_help(),
+		  "hash | array | prog_array | perf_event_array | percpu_hash |\n"
+		  "                 percpu_array | stack_trace | cgroup_array | lru_hash |\n"
+		  "                 lru_percpu_hash | lpm_trie | array_of_maps | hash_of_maps |\n"
+		  "                 devmap | devmap_hash | sockmap | cpumap | xskmap | sockhash |\n"
+		  "                 cgroup_storage | reuseport_sockarray | percpu_cgroup_storage |\n"
+		  "                 queue | stack | sk_storage | struct_ops | ringbuf | inode_storage |\n"
+		  "                 task_storage | bloom_filter | user_ringbuf | cgrp_storage | arena |\n"
+		  "                 insn_array | rhash }");
 }
