@@ -2,6 +2,7 @@
 #
 #   make                 ./bpfbox, static (musl-gcc when installed, else cc -static)
 #   make test            unit tests, then kernel tests (root), "N passed, N failed"
+#   make check-sanitize  the same suite on ASan+UBSan builds in build/san/
 #   make install         $(DESTDIR)$(PREFIX)/sbin/bpfbox
 #   make install-bpftool-link   also a bpftool -> bpfbox symlink
 #   make test-kernels    the suite in qemu on Debian kernels 5.10..7.x (tools/)
@@ -56,6 +57,7 @@ build:
 	mkdir -p build
 
 -include tests/tests.mk
+-include tests/sanitize.mk
 -include tests/btf.mk
 -include tools/tools.mk
 
