@@ -2,11 +2,13 @@
 #
 #   make                 ./bpfbox, static (musl-gcc when installed, else cc -static)
 #   make test            unit tests, then kernel tests (root), "N passed, N failed"
+#   make check-sanitize  the same suite on ASan+UBSan builds in build/san/
 #   make install         $(DESTDIR)$(PREFIX)/sbin/bpfbox
 #   make install-bpftool-link   also a bpftool -> bpfbox symlink
 #   make test-kernels    the suite in qemu on Debian kernels 5.10..7.x (tools/)
 #   make cross           static arm64/armhf/riscv64 builds + their unit tests
-#   make fuzz            libFuzzer on the BTF parser (clang; FUZZ_TIME=secs)
+#   make fuzz            libFuzzer on the BTF parser and on the command line
+#                        (clang; FUZZ_TIME=secs each; fuzz-btf, fuzz-cli)
 #
 # CC, CROSS_COMPILE, CFLAGS, LDFLAGS, PREFIX and DESTDIR work as usual.
 
@@ -56,7 +58,8 @@ build:
 	mkdir -p build
 
 -include tests/tests.mk
--include tests/btf.mk
+-include tests/sanitize.mk
+-include tests/fuzz.mk
 -include tools/tools.mk
 
 strip: bpfbox

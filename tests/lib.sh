@@ -12,6 +12,10 @@
 #
 # A file must not assume it is alone on the machine: look maps up by the
 # pins and names it created, never by listing everything.
+#
+# Under `make check-sanitize` ($SAN_REPORTS set, tests/sanitize.sh) a
+# test after which a new sanitizer report file exists is named, so the
+# report can be traced to a command; tests/sanitize.sh counts the reports.
 
 bpfbox() { "$BPFBOX" "$@"; }
 
@@ -30,7 +34,19 @@ testing()
 		printf '%s\n' "$_got" > "$WORK/got"
 		diff -u "$WORK/want" "$WORK/got" | sed -n '3,40p' | sed 's/^/  /'
 	fi
+	[ -n "$SAN_REPORTS" ] && san_check "$_name" "$_cmd"
 	return 0
+}
+
+_san_seen=0
+san_check()
+{
+	_san_n=$(ls "$SAN_REPORTS" | wc -l)
+	[ "$_san_n" -gt "$_san_seen" ] || return 0
+	echo "SANITIZER: $1: new report(s) since the previous test:" \
+		$(ls -t "$SAN_REPORTS" | head -n $((_san_n - _san_seen)))
+	echo "  cmd:  $2"
+	_san_seen=$_san_n
 }
 
 skip()

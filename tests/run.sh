@@ -21,13 +21,15 @@ if [ "$UNIT" != none ]; then
 	cat "${TMPDIR:-/tmp}/bpfbox-unit.$$"
 	line=$(grep '^unit: ' "${TMPDIR:-/tmp}/bpfbox-unit.$$" | tail -n 1)
 	rm -f "${TMPDIR:-/tmp}/bpfbox-unit.$$"
-	p=$(echo "$line" | sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-	f=$(echo "$line" | sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-	if [ -z "$p" ]; then
+	# "unit: N passed, N failed, N skipped" (", N skipped" optional).
+	p=$(echo "$line" | sed -n 's/^unit: \([0-9]*\) passed, [0-9]* failed.*/\1/p')
+	f=$(echo "$line" | sed -n 's/^unit: [0-9]* passed, \([0-9]*\) failed\(, [0-9]* skipped\)*$/\1/p')
+	s=$(echo "$line" | sed -n 's/^unit: .*, \([0-9]*\) skipped$/\1/p')
+	if [ -z "$p" ] || [ -z "$f" ]; then
 		echo "FAIL: unit test runner did not finish"
 		FAILED=$((FAILED + 1))
 	else
-		PASSED=$((PASSED + p)) FAILED=$((FAILED + f))
+		PASSED=$((PASSED + p)) FAILED=$((FAILED + f)) SKIPPED=$((SKIPPED + ${s:-0}))
 	fi
 fi
 

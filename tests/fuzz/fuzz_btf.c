@@ -3,7 +3,7 @@
  * on a fixed base; every type of a parsed blob is resolved and formatted
  * (plain and JSON rules) over the input's own bytes as the value.  Any
  * crash, sanitizer report or hang is a bug: untrusted BTF must give a
- * clean error or output.  Built and run by `make fuzz` (tests/btf.mk). */
+ * clean error or output.  Built and run by `make fuzz-btf` (tests/fuzz.mk). */
 #include "../helpers/btf_layouts.h"
 #include "output/btf_fmt.h"
 #include "output/out.h"

@@ -1,8 +1,10 @@
-/* Runs every TEST() linked in; one failed check fails its test.
- * Ends with "unit: N passed, N failed" and exits non-zero on failure. */
+/* Runs every TEST() linked in; one failed check fails its test, SKIP()
+ * skips it.  Ends with "unit: N passed, N failed, N skipped" and exits
+ * non-zero on failure. */
 #include "unit.h"
 #include "output/out.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -10,7 +12,8 @@
 #define MAX_TESTS 1024
 
 static struct { const char *name; void (*fn)(void); } tests[MAX_TESTS];
-static int ntests, current_failed;
+static int ntests, current_failed, current_skipped;
+static char skip_reason[256];
 static int saved_stdout = -1;
 static FILE *capture_file;
 static char *capture_buf;
@@ -29,6 +32,16 @@ void unit_check(int ok, const char *file, int line, const char *what)
 		return;
 	current_failed = 1;
 	fprintf(stderr, "  FAIL %s:%d: %s\n", file, line, what);
+}
+
+void unit_skip(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(skip_reason, sizeof(skip_reason), fmt, ap);
+	va_end(ap);
+	current_skipped = 1;
 }
 
 static void print_escaped(const char *s)
@@ -84,21 +97,25 @@ const char *capture_end(void)
 
 int main(int argc, char **argv)
 {
-	int i, passed = 0, failed = 0;
+	int i, passed = 0, failed = 0, skipped = 0;
 
 	out_init();
 	for (i = 0; i < ntests; i++) {
 		if (argc > 1 && !strstr(tests[i].name, argv[1]))
 			continue;
-		current_failed = 0;
+		current_failed = current_skipped = 0;
 		tests[i].fn();
 		if (current_failed) {
 			fprintf(stderr, "FAIL %s\n", tests[i].name);
 			failed++;
+		} else if (current_skipped) {
+			printf("SKIP: %s: %s\n", tests[i].name, skip_reason);
+			fflush(stdout);
+			skipped++;
 		} else {
 			passed++;
 		}
 	}
-	printf("unit: %d passed, %d failed\n", passed, failed);
+	printf("unit: %d passed, %d failed, %d skipped\n", passed, failed, skipped);
 	return failed ? 1 : 0;
 }

@@ -407,10 +407,9 @@ TEST(btf_vmlinux)
 	int64_t id;
 	int err = btf_load_vmlinux(&btf);
 
-	if (err == -ENOENT || err == -EACCES) {
-		printf("  (no readable /sys/kernel/btf/vmlinux: skipped)\n");
-		return;
-	}
+	if (err == -ENOENT || err == -EACCES)
+		SKIP("no readable /sys/kernel/btf/vmlinux (%s)",
+		     err == -ENOENT ? "absent" : "permission denied");
 	CHECK_INT(err, 0);
 	if (err)
 		return;
@@ -446,5 +445,5 @@ TEST(btf_by_id)
 		}
 		btf_free(btf);
 	}
-	printf("  (no kernel BTF objects readable: skipped)\n");
+	SKIP("no kernel BTF object readable by id (needs root and bpf(2))");
 }

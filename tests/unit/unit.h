@@ -1,4 +1,7 @@
 /* A tiny unit-test harness: TEST() registers a function, CHECK*() count.
+ * SKIP("reason", ...) ends a test as skipped (printed "SKIP: name: reason",
+ * counted as skipped, never as passed); a check that failed before it
+ * still fails the test.
  * capture_begin()/capture_end() collect what the code under test writes
  * to stdout through out.c, so formatters are checked byte for byte. */
 #ifndef BPFBOX_UNIT_H
@@ -11,6 +14,7 @@ void unit_register(const char *name, void (*fn)(void));
 void unit_check(int ok, const char *file, int line, const char *what);
 void unit_check_str(const char *got, const char *want, const char *file,
 		    int line, const char *what);
+void unit_skip(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void capture_begin(void);
 /* Returns the captured bytes (NUL-terminated, valid until the next call). */
 const char *capture_end(void);
@@ -20,6 +24,8 @@ const char *capture_end(void);
 	__attribute__((constructor)) static void reg_##name(void) \
 	{ unit_register(#name, name); } \
 	static void name(void)
+
+#define SKIP(...) do { unit_skip(__VA_ARGS__); return; } while (0)
 
 #define CHECK(cond) unit_check(!!(cond), __FILE__, __LINE__, #cond)
 #define CHECK_STR(got, want) \
