@@ -58,25 +58,51 @@ struct batch {
 	char *words[BATCH_ARGS_MAX];
 };
 
-/* Read one command into b->line, joining continuation lines.  Returns 1
- * with a command, 0 at the end of the file, -1 after reporting. */
+/* One physical line into buf, '\n' kept.  Returns 1, 0 at the end of
+ * the file, -1 after reporting.  A NUL byte is an error: fgets() would
+ * hide the rest of the line, and /dev/zero would never end. */
+static int get_line(struct run *r, FILE *fp, char *buf, size_t size,
+		    const char *path, unsigned lineno)
+{
+	size_t n = 0;
+	int c;
+
+	while ((c = getc(fp)) != EOF) {
+		if (!c)
+			return run_error(r, "line %u of %s holds a NUL byte", lineno, path);
+		if (n + 1 >= size)
+			return run_error(r, "line %u of %s is too long", lineno, path);
+		buf[n++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	buf[n] = 0;
+	if (c == EOF && ferror(fp))
+		return run_error(r, "reading batch file failed: %s", errstr(errno));
+	return n > 0;
+}
+
+/* Read one command into b->line, joining continuation lines and cutting
+ * comments.  Returns 1 with a command, 0 at the end of the file, -1
+ * after reporting. */
 static int read_command(struct run *r, struct batch *b, FILE *fp, const char *path,
 			unsigned done, unsigned *lineno)
 {
 	char *p;
+	int got;
 
-	if (!fgets(b->line, sizeof(b->line), fp))
-		return 0;
-	++*lineno;
+	got = get_line(r, fp, b->line, sizeof(b->line), path, ++*lineno);
+	if (got <= 0)
+		return got;
 	if ((p = strchr(b->line, '#')))
 		*p = 0;
-	if (strlen(b->line) == sizeof(b->line) - 1)
-		return run_error(r, "line %u of %s is too long", *lineno, path);
 	while (strstr(b->line, "\\\n")) {
-		if (!fgets(b->cont, sizeof(b->cont), fp) || !*b->cont)
+		got = get_line(r, fp, b->cont, sizeof(b->cont), path, ++*lineno);
+		if (got < 0)
+			return -1;
+		if (!got)
 			return run_error(r, "missing continuation line on command %u (line %u)",
 					 done, *lineno);
-		++*lineno;
 		if ((p = strchr(b->cont, '#')))
 			*p = 0;
 		if (strlen(b->line) + strlen(b->cont) + 1 > sizeof(b->line))
@@ -129,8 +155,6 @@ static int run_lines(struct run *r, struct batch *b, FILE *fp, const char *path)
 	}
 	if (err < 0)
 		return -1;
-	if (ferror(fp))
-		return run_error(r, "reading batch file failed: %s", errstr(errno));
 	if (!r->opt.json)
 		out_fmt("processed %u commands\n", done);
 	return 0;

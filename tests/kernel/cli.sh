@@ -146,3 +146,8 @@ testing "a full disk is an error" \
 rc=255"
 testing "a closed pipe ends quietly" \
 	'bpfbox map dump pinned $T/h | head -c 1; echo' "k"
+printf 'map show pinned %s\0 id 5\n' $T/h > $WORK/batch
+testing "a NUL byte in a batch file is an error, not a cut line" \
+	'bpfbox batch file $WORK/batch; echo "rc=$?"' \
+	"Error: line 1 of $WORK/batch holds a NUL byte
+rc=255"
