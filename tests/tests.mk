@@ -17,7 +17,13 @@ build/helpers/%: tests/helpers/%.c build/libbpfbox.a $(wildcard tests/helpers/*.
 	@mkdir -p build/helpers
 	$(CC) $(BASE_CFLAGS) $(WARN) $(CFLAGS) -o $@ $< build/libbpfbox.a $(BASE_LDFLAGS) $(LDFLAGS)
 
-test-helpers: $(HELPER_BINS)
+# The chaos harness (tests/chaos/, run by tests/kernel/chaos.sh).
+CHAOS_SRCS := $(sort $(wildcard tests/chaos/*.c))
+build/helpers/chaos: $(CHAOS_SRCS) tests/chaos/chaos.h build/libbpfbox.a $(HDRS)
+	@mkdir -p build/helpers
+	$(CC) $(BASE_CFLAGS) $(WARN) $(CFLAGS) -o $@ $(CHAOS_SRCS) build/libbpfbox.a $(BASE_LDFLAGS) $(LDFLAGS)
+
+test-helpers: $(HELPER_BINS) build/helpers/chaos
 
 test-unit: build/unit-tests
 	build/unit-tests
