@@ -140,17 +140,14 @@ static int run_lines(struct run *r, struct batch *b, FILE *fp, const char *path)
 		cmd.argc = n;
 		cmd.argv = b->words;
 		err = run_finish_command(r, run_top_level(r, &cmd), depth + 1);
+		/* Which line failed, in plain and JSON mode alike (as the
+		 * line object's "error" field). */
+		if (err)
+			run_error(r, "batch file %s, line %u: command failed", path, lineno);
 		if (r->opt.json)
 			json_end_object(&r->jw);
-		if (err) {
-			if (!r->opt.json) {
-				out_flush();
-				fprintf(stderr, "Error: batch file %s, line %u: command failed\n",
-					path, lineno);
-			}
-			r->reported = true;
+		if (err)
 			return -1;
-		}
 		done++;
 	}
 	if (err < 0)

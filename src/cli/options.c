@@ -167,6 +167,9 @@ static int walk(struct run *r, int *argc, char **argv, bool do_apply)
 			const char *eq = strchr(w + 2, '=');
 
 			o = find_long(w + 2);
+			/* "--json=1" is rejected, but it asks for JSON. */
+			if (!do_apply && o != BAD)
+				note_json(r, options[o].letter);
 			if (o != BAD && options[o].has_arg) {
 				if (eq)
 					value = eq + 1;
@@ -177,11 +180,8 @@ static int walk(struct run *r, int *argc, char **argv, bool do_apply)
 			} else if (o != BAD && eq) {
 				o = BAD;	/* "--json=1": takes no value */
 			}
-			if (!do_apply) {
-				if (o != BAD)
-					note_json(r, options[o].letter);
+			if (!do_apply)
 				continue;
-			}
 			if (o == BAD)
 				goto bad;
 			ret = apply(r, o, value);

@@ -678,7 +678,14 @@ static int run_lookup(struct run *r, int fd, const struct bpf_map_info *info, un
 static int run_pop(struct run *r, int fd, const struct bpf_map_info *info, unsigned cpus,
 		   struct elem *e, bool have_key)
 {
-	int err = sys_map_lookup_and_delete(fd, key_or_null(info, e), e->value);
+	int err;
+
+	/* "pop MAP" names no key: on a map with keys bpftool hands the
+	 * kernel an uninitialised one and may delete any entry. */
+	if (info->key_size)
+		return run_error(r, "map %u is a %s map: pop and dequeue are for maps without keys (queue, stack)",
+				 info->id, map_type_name(info->type) ? map_type_name(info->type) : "keyed");
+	err = sys_map_lookup_and_delete(fd, NULL, e->value);
 
 	if (err == -ENOENT) {
 		if (r->opt.json)

@@ -63,9 +63,9 @@ testing "-B names a file that is not BTF" \
 	'bpfbox -j -B /etc/hostname map show; echo "rc=$?"' \
 	"{\"error\":\"failed to parse base BTF at '/etc/hostname': -22\"}
 rc=255"
-testing "--json=1 is rejected and creates nothing" \
-	'bpfbox --json=1 map create $T/never type hash key 4 value 4 entries 4 name never 2>&1 | head -1; [ -e $T/never ]; echo $?; bpfbox -j map show name never | head -c 1' \
-	"Error: unrecognized option '--json=1'
+testing "--json=1 is rejected (in JSON) and creates nothing" \
+	'bpfbox --json=1 map create $T/never type hash key 4 value 4 entries 4 name never; [ -e $T/never ]; echo $?; bpfbox -j map show name never | head -c 1' \
+	"{\"error\":\"unrecognized option '--json=1'\"}
 1
 {"
 testing "-h stops at once, whatever follows" \
@@ -106,7 +106,7 @@ rc=255"
 printf 'map lookup pinned %s key 1 0 0 0\nmap dump id\nmap show pinned %s\n' $T/h $T/h > $WORK/batch
 testing "-j batch: a usage error ends the run inside a valid document" \
 	'bpfbox -j batch file $WORK/batch; echo "rc=$?"' \
-	"[{\"command\":[\"map\",\"lookup\",\"pinned\",\"$T/h\",\"key\",\"1\",\"0\",\"0\",\"0\"],\"output\":$HJ},{\"command\":[\"map\",\"dump\",\"id\"],\"output\":{\"error\":\"incomplete or malformed command: see 'bpfbox map help'\"}}]
+	"[{\"command\":[\"map\",\"lookup\",\"pinned\",\"$T/h\",\"key\",\"1\",\"0\",\"0\",\"0\"],\"output\":$HJ},{\"command\":[\"map\",\"dump\",\"id\"],\"output\":{\"error\":\"incomplete or malformed command: see 'bpfbox map help'\"},\"error\":\"batch file $WORK/batch, line 2: command failed\"}]
 rc=255"
 testing "plain batch: the help, then which line failed" \
 	'bpfbox batch file $WORK/batch 2>&1 | sed -n "1,2p;/^Error/p"' \
@@ -129,7 +129,8 @@ testing "-p batch: a failing line gives valid JSON" \
     },{
         \"command\": [\"map\",\"lookup\",\"pinned\",\"$T/h\",\"key\",\"9\",\"9\",\"9\",\"9\"
         ],
-        \"output\": null
+        \"output\": null,
+        \"error\": \"batch file $WORK/batch, line 2: command failed\"
     }
 ]
 rc=255"
