@@ -19,7 +19,8 @@ ep_start()
 ep_wait()
 {
 	_i=0
-	while [ "$(grep -c "$2" $WORK/$1)" -lt "$3" ] && [ $_i -lt 100 ]; do
+	# The reader may not have created its output file yet.
+	while [ "$(cat $WORK/$1 2>/dev/null | grep -c "$2")" -lt "$3" ] && [ $_i -lt 100 ]; do
 		sleep 0.05
 		_i=$((_i + 1))
 	done
