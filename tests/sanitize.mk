@@ -53,7 +53,15 @@ $(SAN_DIR)/helpers/%: tests/helpers/%.c tests/sanitize_helpers.c $(SAN_DIR)/libb
 	$(SAN_CC) $(BASE_CFLAGS) $(WARN) $(SAN_CFLAGS) $(SAN_FLAGS) -o $@ \
 		$< tests/sanitize_helpers.c $(SAN_DIR)/libbpfbox.a
 
-san-build: $(SAN_DIR)/bpfbox $(SAN_DIR)/unit-tests $(SAN_HELPERS)
+# The chaos harness, so the suite's chaos seeds run against the
+# sanitized bpfbox too.
+$(SAN_DIR)/helpers/chaos: $(CHAOS_SRCS) tests/chaos/chaos.h tests/sanitize_helpers.c \
+		$(SAN_DIR)/libbpfbox.a
+	@mkdir -p $(SAN_DIR)/helpers
+	$(SAN_CC) $(BASE_CFLAGS) $(WARN) $(SAN_CFLAGS) $(SAN_FLAGS) -o $@ \
+		$(CHAOS_SRCS) tests/sanitize_helpers.c $(SAN_DIR)/libbpfbox.a
+
+san-build: $(SAN_DIR)/bpfbox $(SAN_DIR)/unit-tests $(SAN_HELPERS) $(SAN_DIR)/helpers/chaos
 
 check-sanitize: san-build
 	SAN_DIR=$(SAN_DIR) sh tests/sanitize.sh $(SAN_TESTS)

@@ -961,6 +961,8 @@ static void unmount_all_but(struct world *w, char **keep, int nkeep)
 
 static int in_list(char **list, int n, const char *entry)
 {
+	if (!n)
+		return 0;	/* no array to search: list may be NULL */
 	return bsearch(&entry, list, (size_t)n, sizeof(*list), cmp_str) != NULL;
 }
 
