@@ -11,6 +11,7 @@
  * return records known to be whole.  Ids and string offsets are checked
  * at lookup time, so references between types need no upfront pass. */
 #include "btf/btf.h"
+#include "btf/elf.h"
 #include "kernel/sys_bpf.h"
 
 #include <errno.h>
@@ -89,7 +90,7 @@ static size_t record_len(const struct btf *btf, const struct btf_type *t,
 	case BTF_KIND_UNKN:	/* only id 0, never a record */
 		return 0;
 	default:
-		if (btf_kind(t) >= btf->nr_layout)
+		if (!btf || btf_kind(t) >= btf->nr_layout)
 			return 0;
 		n += btf->layout[btf_kind(t) * 4] +		/* info_sz */
 		     vlen * btf->layout[btf_kind(t) * 4 + 1];	/* elem_sz */
@@ -119,6 +120,45 @@ static int walk_types(struct btf *btf, uint32_t *offs, uint32_t *count)
 	return 0;
 }
 
+static uint32_t bswap32(uint32_t v)
+{
+	return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
+}
+
+static void bswap_words(void *p, size_t n)
+{
+	uint32_t *w = p;
+
+	while (n--) {
+		*w = bswap32(*w);
+		w++;
+	}
+}
+
+/* BTF written for the other byte order (libbpf swaps it on load too):
+ * every record is a sequence of 32-bit words, so swapping the fixed part
+ * gives kind and vlen, and then the rest is words as well.  A kind this
+ * parser cannot size is rejected: its words cannot be told apart. */
+static int swap_types(uint8_t *types, uint32_t len)
+{
+	uint32_t pos = 0;
+
+	while (len - pos >= sizeof(struct btf_type)) {
+		struct btf_type *t = (void *)(types + pos);
+		size_t n;
+
+		bswap_words(t, 3);
+		if (btf_kind(t) > BTF_KIND_MAX)
+			return -EINVAL;
+		n = record_len(NULL, t, len - pos);
+		if (!n)
+			return -EINVAL;
+		bswap_words(t + 1, (n - sizeof(*t)) / 4);
+		pos += (uint32_t)n;
+	}
+	return pos == len ? 0 : -EINVAL;
+}
+
 static uint32_t end_str(const struct btf *btf)
 {
 	return btf->start_str + btf->strs_len;
@@ -132,6 +172,7 @@ int btf_new(const void *data, size_t size, const struct btf *base,
 	uint64_t types_at, strs_at, layout_at;
 	size_t shift;
 	uint32_t n;
+	bool swapped;
 	int err;
 
 	*out = NULL;
@@ -139,14 +180,18 @@ int btf_new(const void *data, size_t size, const struct btf *base,
 		return -EINVAL;
 	memset(&h, 0, sizeof(h));
 	memcpy(&h, data, BTF_HDR_MIN_LEN);
+	swapped = h.magic == 0x9feb;
+	if (swapped)
+		bswap_words(&h.hdr_len, 1);
 	/* A longer header is fine: sections are still placed by hdr_len,
-	 * and the layout fields are read when it covers them.  Byte-swapped
-	 * BTF is not supported. */
-	if (h.magic != BTF_MAGIC || h.version != BTF_VERSION ||
+	 * and the layout fields are read when it covers them. */
+	if ((h.magic != BTF_MAGIC && !swapped) || h.version != BTF_VERSION ||
 	    h.hdr_len < BTF_HDR_MIN_LEN || h.hdr_len > size)
 		return -EINVAL;
-	if (h.hdr_len >= sizeof(h))
-		memcpy(&h, data, sizeof(h));
+	memcpy(&h.type_off, (const uint8_t *)data + 8,
+	       (h.hdr_len >= sizeof(h) ? sizeof(h) : BTF_HDR_MIN_LEN) - 8);
+	if (swapped)
+		bswap_words(&h.type_off, (sizeof(h) - 8) / 4);
 	types_at = (uint64_t)h.hdr_len + h.type_off;
 	strs_at = (uint64_t)h.hdr_len + h.str_off;
 	layout_at = (uint64_t)h.hdr_len + h.layout_off;
@@ -186,7 +231,21 @@ int btf_new(const void *data, size_t size, const struct btf *base,
 	btf->start_id = base ? btf_end_id(base) : 1;
 	btf->start_str = base ? end_str(base) : 0;
 
-	err = walk_types(btf, NULL, &n);
+	/* The copy is made native: the header too, for btf_raw(). */
+	err = swapped ? swap_types(btf->buf + shift + types_at, h.type_len) : 0;
+	if (swapped) {
+		h.magic = BTF_MAGIC;
+		memcpy(btf->buf + shift, &h, h.hdr_len < sizeof(h) ? BTF_HDR_MIN_LEN : sizeof(h));
+		for (n = 0; n < btf->nr_layout; n++) {
+			uint8_t *f = btf->buf + shift + layout_at + n * 4 + 2;
+			uint8_t lo = f[0];
+
+			f[0] = f[1];
+			f[1] = lo;
+		}
+	}
+	if (!err)
+		err = walk_types(btf, NULL, &n);
 	if (!err && (uint64_t)btf->start_id + n > UINT32_MAX)
 		err = -E2BIG;
 	if (!err && n) {
@@ -203,6 +262,22 @@ int btf_new(const void *data, size_t size, const struct btf *base,
 	btf->nr = n;
 	*out = btf;
 	return 0;
+}
+
+int btf_new_any(const void *data, size_t size, const struct btf *base,
+		struct btf **out)
+{
+	const uint8_t *sec;
+	size_t sec_size;
+	int err;
+
+	*out = NULL;
+	if (!elf_is_elf(data, size))
+		return size >= 2 && (!memcmp(data, "\x9f\xeb", 2) ||
+				     !memcmp(data, "\xeb\x9f", 2)) ?
+			btf_new(data, size, base, out) : -ENOEXEC;
+	err = elf_find_section(data, size, ".BTF", &sec, &sec_size);
+	return err ? err : btf_new(sec, sec_size, base, out);
 }
 
 /* Read all of fd; sysfs files may report a size that is only a hint. */
@@ -258,7 +333,7 @@ int btf_load_file(const char *path, const struct btf *base, struct btf **out)
 	close(fd);
 	if (err)
 		return err;
-	err = btf_new(buf, size, base, out);
+	err = btf_new_any(buf, size, base, out);
 	free(buf);
 	return err;
 }

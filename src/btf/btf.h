@@ -17,12 +17,17 @@
 
 struct btf;
 
-/* Copy and index a blob.  With base, the blob is split BTF: its ids
+/* Copy and index a blob (of either byte order: the copy is made
+ * native).  With base, the blob is split BTF: its ids
  * continue after base's last id and its string offsets after base's
  * strings.  base must outlive the result.  -EINVAL for a bad blob. */
 int btf_new(const void *data, size_t size, const struct btf *base,
 	    struct btf **out);
-/* Read a whole file (e.g. /sys/kernel/btf/vmlinux) and btf_new() it. */
+/* A raw blob (either byte order) or an ELF object's .BTF section:
+ * -ENOEXEC when data is neither, -ENOENT for an ELF without .BTF. */
+int btf_new_any(const void *data, size_t size, const struct btf *base,
+		struct btf **out);
+/* Read a whole file (e.g. /sys/kernel/btf/vmlinux) and btf_new_any() it. */
 int btf_load_file(const char *path, const struct btf *base, struct btf **out);
 /* /sys/kernel/btf/vmlinux; a new object each call, free it. */
 int btf_load_vmlinux(struct btf **out);
