@@ -484,6 +484,11 @@ int64_t btf_resolve_type(const struct btf *btf, uint32_t id, bool skip_var)
 
 int64_t btf_resolve_size(const struct btf *btf, uint32_t id)
 {
+	return btf_resolve_size_ptr(btf, id, sizeof(long));
+}
+
+int64_t btf_resolve_size_ptr(const struct btf *btf, uint32_t id, uint32_t ptr_size)
+{
 	const struct btf_type *t;
 	uint64_t nelems = 1, size;
 	int depth;
@@ -503,7 +508,7 @@ int64_t btf_resolve_size(const struct btf *btf, uint32_t id)
 			size = t->size;
 			goto done;
 		case BTF_KIND_PTR:
-			size = sizeof(long);	/* the running kernel's */
+			size = ptr_size;
 			goto done;
 		case BTF_KIND_TYPEDEF:
 		case BTF_KIND_VOLATILE:

@@ -57,9 +57,13 @@ const char *btf_type_name(const struct btf *btf, const struct btf_type *t);
  * id, a chain ending in void or deeper than BTF_MAX_RESOLVE_DEPTH. */
 #define BTF_MAX_RESOLVE_DEPTH 32
 int64_t btf_resolve_type(const struct btf *btf, uint32_t id, bool skip_var);
-/* Size in bytes of a type (arrays multiplied out), as libbpf's
- * btf__resolve_size(): -EINVAL when it has none, -E2BIG past 4 GiB. */
+/* Size in bytes of a type (arrays multiplied out, pointers the size of
+ * a long here), as libbpf's btf__resolve_size(): -EINVAL when it has
+ * none, -E2BIG past 4 GiB. */
 int64_t btf_resolve_size(const struct btf *btf, uint32_t id);
+/* The same with pointers of ptr_size bytes (the BTF's target's, not the
+ * running kernel's). */
+int64_t btf_resolve_size_ptr(const struct btf *btf, uint32_t id, uint32_t ptr_size);
 /* First id with this name and kind (kind < 0: any), or -ENOENT.
  * A linear walk: for occasional lookups. */
 int64_t btf_find_by_name_kind(const struct btf *btf, const char *name, int kind);
