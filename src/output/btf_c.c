@@ -42,6 +42,7 @@ enum {
 	FWD_EMITTED = 16,	/* forward declaration (or typedef) printed */
 	NAME_DONE = 32,		/* name numbered */
 	REFERENCED = 64,	/* some other type refers to it */
+	NUMBERED = 128,		/* its name takes a ___N suffix (in dups) */
 };
 
 /* Counts of names printed so far: open addressing on string offsets,
@@ -61,7 +62,7 @@ struct cdump {
 	uint32_t nr;		/* types are 0 .. nr - 1 */
 	uint32_t ptr_sz;
 	uint8_t *state;
-	uint32_t *dups;		/* the type's name occurrence, > 1: suffixed */
+	struct names dups;	/* id + 1 -> N, for the NUMBERED types */
 	uint8_t *aligns;	/* cached alignment + 1; 0 unknown */
 	uint32_t *queue, nqueue, capqueue;
 	uint32_t *stack, nstack, capstack;	/* declarator chains */
@@ -139,40 +140,61 @@ static size_t str_hash(const char *s)
 	return h;
 }
 
+/* Both tables are open addressing on 32-bit keys: string offsets
+ * (names, compared by content) or type id + 1 (dups). */
+static uint32_t slot_hash(const struct cdump *d, const struct names *m, uint32_t key)
+{
+	return m == &d->dups ? key * 2654435761u : (uint32_t)str_hash(str_of(d, key));
+}
+
+/* Room for one more key (load at most 1/2); -ENOMEM. */
+static int table_room(struct cdump *d, struct names *m)
+{
+	struct names bigger = { NULL, m->cap ? m->cap * 2 : 1024, m->used };
+	uint32_t i, j, mask = bigger.cap - 1;
+
+	if (m->used * 2 < m->cap)
+		return 0;
+	bigger.slots = calloc(bigger.cap, sizeof(*bigger.slots));
+	if (!bigger.slots)
+		return d->err = -ENOMEM;
+	for (i = 0; i < m->cap; i++) {
+		if (!m->slots[i].off)
+			continue;
+		for (j = slot_hash(d, m, m->slots[i].off) & mask; bigger.slots[j].off;
+		     j = (j + 1) & mask)
+			;
+		bigger.slots[j] = m->slots[i];
+	}
+	free(m->slots);
+	*m = bigger;
+	return 0;
+}
+
+/* The count of key, a new slot at 0 if absent; NULL without memory. */
+static uint32_t *table_find(struct cdump *d, struct names *m, uint32_t key)
+{
+	const char *s = m == &d->dups ? NULL : str_of(d, key);
+	uint32_t i, mask;
+
+	if (table_room(d, m))
+		return NULL;
+	mask = m->cap - 1;
+	for (i = slot_hash(d, m, key) & mask; m->slots[i].off; i = (i + 1) & mask)
+		if (m->slots[i].off == key ||
+		    (s && !strcmp(str_of(d, m->slots[i].off), s)))
+			return &m->slots[i].count;
+	m->slots[i].off = key;
+	m->used++;
+	return &m->slots[i].count;
+}
+
 /* One more occurrence of the name at off; returns the new count. */
 static uint32_t names_bump(struct cdump *d, struct names *m, uint32_t off)
 {
-	const char *s = str_of(d, off);
-	uint32_t i, mask;
+	uint32_t *count = table_find(d, m, off);
 
-	if (m->used * 2 >= m->cap) {
-		struct names bigger = { NULL, m->cap ? m->cap * 2 : 1024, 0 };
-
-		bigger.slots = calloc(bigger.cap, sizeof(*bigger.slots));
-		if (!bigger.slots) {
-			d->err = -ENOMEM;
-			return 1;
-		}
-		for (i = 0; i < m->cap; i++) {
-			uint32_t j = (uint32_t)str_hash(str_of(d, m->slots[i].off));
-
-			if (!m->slots[i].off)
-				continue;
-			for (j &= bigger.cap - 1; bigger.slots[j].off; j = (j + 1) & (bigger.cap - 1))
-				;
-			bigger.slots[j] = m->slots[i];
-		}
-		bigger.used = m->used;
-		free(m->slots);
-		*m = bigger;
-	}
-	mask = m->cap - 1;
-	for (i = (uint32_t)str_hash(s) & mask; m->slots[i].off; i = (i + 1) & mask)
-		if (m->slots[i].off == off || !strcmp(str_of(d, m->slots[i].off), s))
-			return ++m->slots[i].count;
-	m->slots[i].off = off;
-	m->used++;
-	return m->slots[i].count = 1;
+	return count ? ++*count : 1;
 }
 
 /* The type's name, numbered on first use (an unnamed type, a forward
@@ -183,18 +205,23 @@ static const char *type_name(struct cdump *d, uint32_t id, struct names *m,
 {
 	const struct btf_type *t = type_of(d, id);
 	const char *name = str_of(d, t->name_off);
+	uint32_t n, *slot;
 
 	if (!t->name_off)
 		return "";
 	if (!(d->state[id] & NAME_DONE)) {
 		d->state[id] |= NAME_DONE;
 		if (btf_kind(t) != BTF_KIND_FWD &&
-		    !(btf_kind(t) == BTF_KIND_ENUM && !btf_vlen(t)))
-			d->dups[id] = names_bump(d, m, t->name_off);
+		    !(btf_kind(t) == BTF_KIND_ENUM && !btf_vlen(t)) &&
+		    (n = names_bump(d, m, t->name_off)) > 1 &&
+		    (slot = table_find(d, &d->dups, id + 1))) {
+			*slot = n;
+			d->state[id] |= NUMBERED;
+		}
 	}
-	if (d->dups[id] <= 1)
+	if (!(d->state[id] & NUMBERED) || !(slot = table_find(d, &d->dups, id + 1)))
 		return name;
-	snprintf(buf, 256, "%s___%u", name, d->dups[id]);
+	snprintf(buf, 256, "%s___%u", name, *slot);
 	return buf;
 }
 
@@ -1019,17 +1046,10 @@ static int dump_one(struct cdump *d, uint32_t id)
 
 /* ---- upstream bpftool's sorted order ---- */
 
-/* 16 bytes, so the sort moves little; names and hash are looked up by
- * id in struct sorting's arrays only when prefixes tie. */
+/* 16 bytes, sorted in place: rank and the sort name's first 7 bytes
+ * (or, inside a run of equal names, the shape hash) in hi:lo. */
 struct sort_key {
-	uint64_t prefix;	/* rank, then sort_name's first 7 bytes */
-	uint32_t id;
-};
-
-struct sorting {
-	const char **sort_name, **own_name;
-	uint64_t *hash;		/* computed only for ties, see sorted_types() */
-	struct sort_key *tmp;
+	uint32_t hi, lo, id, name;	/* name: sort name's offset */
 };
 
 /* Enums first (anonymous before named), then base types, named structs
@@ -1080,9 +1100,10 @@ static int sort_rank(const struct cdump *d, uint32_t id)
 	return 10;
 }
 
-/* The name a type sorts by: its own, the first enumerator's for an
- * anonymous enum, the end of the chain for modifiers and arrays. */
-static const char *sort_name(const struct cdump *d, uint32_t id)
+/* The name a type sorts by (its offset): its own, the first
+ * enumerator's for an anonymous enum, the end of the chain for modifiers
+ * and arrays. */
+static uint32_t sort_name(const struct cdump *d, uint32_t id)
 {
 	bool from_ref = false;
 	int depth;
@@ -1094,9 +1115,9 @@ static const char *sort_name(const struct cdump *d, uint32_t id)
 		case BTF_KIND_ENUM:
 		case BTF_KIND_ENUM64:
 			if (!from_ref && !t->name_off && btf_vlen(t))
-				return str_of(d, btf_kind(t) == BTF_KIND_ENUM ?
-					      btf_enums(t)->name_off : btf_enums64(t)->name_off);
-			return str_of(d, t->name_off);
+				return btf_kind(t) == BTF_KIND_ENUM ?
+					btf_enums(t)->name_off : btf_enums64(t)->name_off;
+			return t->name_off;
 		case BTF_KIND_ARRAY:
 			id = btf_array(t)->type;
 			continue;
@@ -1110,10 +1131,10 @@ static const char *sort_name(const struct cdump *d, uint32_t id)
 			id = t->type;
 			continue;
 		default:
-			return str_of(d, t->name_off);
+			return t->name_off;
 		}
 	}
-	return "";
+	return 0;
 }
 
 static size_t name_hash(const struct cdump *d, size_t h, uint32_t off)
@@ -1166,97 +1187,121 @@ static size_t shape_hash(const struct cdump *d, uint32_t id, bool members, int d
 	return h;
 }
 
-/* (rank, sort name, own name); the prefix settles most pairs. */
-static int key_cmp_names(const struct sorting *s, const struct sort_key *x,
-			 const struct sort_key *y)
+/* By prefix, then (with names) the full sort and own names.  Ties are
+ * mostly the same string: compared as pointers first. */
+static int key_cmp_names(const struct cdump *d, const struct sort_key *x,
+			 const struct sort_key *y, bool names)
 {
 	const char *a, *b;
-	int r;
+	int r = 0;
 
-	if (x->prefix != y->prefix)
-		return x->prefix < y->prefix ? -1 : 1;
-	/* Ties are mostly the same string: pointers first. */
-	a = s->sort_name[x->id];
-	b = s->sort_name[y->id];
-	r = (x->prefix & 0xff) && a != b ? strcmp(a, b) : 0;
-	a = s->own_name[x->id];
-	b = s->own_name[y->id];
+	if (x->hi != y->hi)
+		return x->hi < y->hi ? -1 : 1;
+	if (x->lo != y->lo)
+		return x->lo < y->lo ? -1 : 1;
+	if (!names)
+		return 0;
+	if ((x->lo & 0xff) && x->name != y->name)
+		r = strcmp(str_of(d, x->name), str_of(d, y->name));
+	a = str_of(d, type_of(d, x->id)->name_off);
+	b = str_of(d, type_of(d, y->id)->name_off);
 	return r || a == b ? r : strcmp(a, b);
 }
 
-static int key_cmp(const struct sorting *s, const struct sort_key *x,
-		   const struct sort_key *y)
+/* ... then by id: a total order. */
+static int key_cmp(const struct cdump *d, const struct sort_key *x,
+		   const struct sort_key *y, bool names)
 {
-	int r = key_cmp_names(s, x, y);
+	int r = key_cmp_names(d, x, y, names);
 
-	if (!r && s->hash[x->id] != s->hash[y->id])
-		r = s->hash[x->id] < s->hash[y->id] ? -1 : 1;
-	if (!r)
-		r = x->id < y->id ? -1 : x->id > y->id;
-	return r;
+	return r ? r : (x->id > y->id) - (x->id < y->id);
 }
 
-/* A merge sort: musl's qsort is several times slower on this. */
-static void key_sort(struct sorting *s, struct sort_key *k, uint32_t n)
+static void key_swap(struct sort_key *a, struct sort_key *b)
 {
-	uint32_t width, lo, i, j, o, mid, hi;
+	struct sort_key t = *a;
 
-	for (width = 1; width < n; width *= 2) {
-		for (lo = 0; lo < n; lo += 2 * width) {
-			mid = lo + width < n ? lo + width : n;
-			hi = mid + width < n ? mid + width : n;
-			for (i = lo, j = mid, o = lo; o < hi; o++)
-				s->tmp[o] = j >= hi || (i < mid && key_cmp(s, &k[i], &k[j]) <= 0) ?
-					k[i++] : k[j++];
+	*a = *b;
+	*b = t;
+}
+
+/* Quicksort in place (median of three, insertion sort below 16, the
+ * smaller side first so the stack stays logarithmic): no second array,
+ * for the 4 MB budget. */
+static void key_sort(const struct cdump *d, struct sort_key *k, uint32_t n, bool names)
+{
+	while (n > 16) {
+		uint32_t i = 0, j = n - 1, mid = n / 2;
+		struct sort_key pivot;
+
+		if (key_cmp(d, &k[mid], &k[0], names) < 0)
+			key_swap(&k[mid], &k[0]);
+		if (key_cmp(d, &k[j], &k[mid], names) < 0) {
+			key_swap(&k[j], &k[mid]);
+			if (key_cmp(d, &k[mid], &k[0], names) < 0)
+				key_swap(&k[mid], &k[0]);
 		}
-		memcpy(k, s->tmp, (size_t)n * sizeof(*k));
+		pivot = k[mid];
+		for (;;) {
+			while (key_cmp(d, &k[i], &pivot, names) < 0)
+				i++;
+			while (key_cmp(d, &pivot, &k[j], names) < 0)
+				j--;
+			if (i >= j)
+				break;
+			key_swap(&k[i++], &k[j--]);
+		}
+		/* k[0..j] <= pivot <= k[j+1..n-1] */
+		if (j + 1 < n - j - 1) {
+			key_sort(d, k, j + 1, names);
+			k += j + 1;
+			n -= j + 1;
+		} else {
+			key_sort(d, k + j + 1, n - j - 1, names);
+			n = j + 1;
+		}
 	}
+	for (uint32_t i = 1; i < n; i++)
+		for (uint32_t j = i; j && key_cmp(d, &k[j], &k[j - 1], names) < 0; j--)
+			key_swap(&k[j], &k[j - 1]);
 }
 
 /* Every type in bpftool's sorted order (void included).  Names decide
- * almost everything: sorted by them first, then the shape hash is
- * computed and sorted on only within runs of equal names. */
+ * almost everything: sorted by them first, then within runs of equal
+ * names by the shape hash, computed only there. */
 static struct sort_key *sorted_types(const struct cdump *d)
 {
 	struct sort_key *keys = malloc((size_t)d->nr * sizeof(*keys));
-	struct sorting s;
 	uint32_t id, i, j;
+	uint64_t h;
 
-	s.sort_name = malloc((size_t)d->nr * sizeof(*s.sort_name));
-	s.own_name = malloc((size_t)d->nr * sizeof(*s.own_name));
-	s.hash = calloc(d->nr, sizeof(*s.hash));
-	s.tmp = malloc((size_t)d->nr * sizeof(*s.tmp));
-	if (!keys || !s.sort_name || !s.own_name || !s.hash || !s.tmp) {
-		free(keys);
-		keys = NULL;
-		goto out;
-	}
+	if (!keys)
+		return NULL;
 	for (id = 0; id < d->nr; id++) {
-		const unsigned char *n;
+		uint32_t name = sort_name(d, id);
+		const unsigned char *n = (const unsigned char *)str_of(d, name);
+		uint64_t prefix = (uint64_t)sort_rank(d, id) << 56;
 
-		keys[id].id = id;
-		s.sort_name[id] = sort_name(d, id);
-		s.own_name[id] = str_of(d, type_of(d, id)->name_off);
-		keys[id].prefix = (uint64_t)sort_rank(d, id) << 56;
-		n = (const unsigned char *)s.sort_name[id];
 		for (i = 0; i < 7 && n[i]; i++)
-			keys[id].prefix |= (uint64_t)n[i] << (48 - 8 * i);
+			prefix |= (uint64_t)n[i] << (48 - 8 * i);
+		keys[id].id = id;
+		keys[id].name = name;
+		keys[id].hi = (uint32_t)(prefix >> 32);
+		keys[id].lo = (uint32_t)prefix;
 	}
-	key_sort(&s, keys, d->nr);
+	key_sort(d, keys, d->nr, true);
 	for (i = 0; i < d->nr; i = j) {
-		for (j = i + 1; j < d->nr && !key_cmp_names(&s, &keys[i], &keys[j]); j++)
+		for (j = i + 1; j < d->nr && !key_cmp_names(d, &keys[i], &keys[j], true); j++)
 			;
 		if (j - i < 2)
 			continue;
-		for (id = i; id < j; id++)
-			s.hash[keys[id].id] = shape_hash(d, keys[id].id, true, 0);
-		key_sort(&s, keys + i, j - i);
+		for (id = i; id < j; id++) {
+			h = shape_hash(d, keys[id].id, true, 0);
+			keys[id].hi = (uint32_t)(h >> 32);
+			keys[id].lo = (uint32_t)h;
+		}
+		key_sort(d, keys + i, j - i, false);
 	}
-out:
-	free(s.sort_name);
-	free(s.own_name);
-	free(s.hash);
-	free(s.tmp);
 	return keys;
 }
 
@@ -1373,8 +1418,7 @@ int btf_c_dump(const struct btf *btf, const uint32_t *ids, size_t n,
 	d.max_out = max_out;
 	d.state = calloc(d.nr, 1);
 	d.aligns = calloc(d.nr, 1);
-	d.dups = calloc(d.nr, sizeof(*d.dups));
-	err = d.state && d.aligns && d.dups ? 0 : -ENOMEM;
+	err = d.state && d.aligns ? 0 : -ENOMEM;
 	if (!err)
 		err = mark_referenced(&d);
 	if (!err && !n && sorted) {
@@ -1408,7 +1452,7 @@ out:
 	free(keys);
 	free(d.state);
 	free(d.aligns);
-	free(d.dups);
+	free(d.dups.slots);
 	free(d.queue);
 	free(d.stack);
 	free(d.type_names.slots);
