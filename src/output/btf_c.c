@@ -1046,10 +1046,12 @@ static int dump_one(struct cdump *d, uint32_t id)
 
 /* ---- upstream bpftool's sorted order ---- */
 
-/* 16 bytes, sorted in place: rank and the sort name's first 7 bytes
- * (or, inside a run of equal names, the shape hash) in hi:lo. */
+/* Sorted in place.  w[0..2]: the rank and the sort name's first 11
+ * bytes, w[3] the own name's first 4 (or, inside a run of equal names,
+ * the shape hash in w[0..1]): most comparisons end there. */
 struct sort_key {
-	uint32_t hi, lo, id, name;	/* name: sort name's offset */
+	uint32_t w[4];
+	uint32_t id, name;	/* name: the sort name's offset */
 };
 
 /* Enums first (anonymous before named), then base types, named structs
@@ -1187,25 +1189,29 @@ static size_t shape_hash(const struct cdump *d, uint32_t id, bool members, int d
 	return h;
 }
 
-/* By prefix, then (with names) the full sort and own names.  Ties are
- * mostly the same string: compared as pointers first. */
+/* By the prefixes, then (with names) the full sort and own names.
+ * Ties are mostly the same string: compared as offsets first. */
 static int key_cmp_names(const struct cdump *d, const struct sort_key *x,
 			 const struct sort_key *y, bool names)
 {
 	const char *a, *b;
-	int r = 0;
+	int i, r;
 
-	if (x->hi != y->hi)
-		return x->hi < y->hi ? -1 : 1;
-	if (x->lo != y->lo)
-		return x->lo < y->lo ? -1 : 1;
+	for (i = 0; i < 3; i++)
+		if (x->w[i] != y->w[i])
+			return x->w[i] < y->w[i] ? -1 : 1;
 	if (!names)
 		return 0;
-	if ((x->lo & 0xff) && x->name != y->name)
-		r = strcmp(str_of(d, x->name), str_of(d, y->name));
+	if ((x->w[2] & 0xff) && x->name != y->name &&
+	    (r = strcmp(str_of(d, x->name) + 11, str_of(d, y->name) + 11)))
+		return r;
+	if (x->w[3] != y->w[3])
+		return x->w[3] < y->w[3] ? -1 : 1;
+	if (!(x->w[3] & 0xff))
+		return 0;
 	a = str_of(d, type_of(d, x->id)->name_off);
 	b = str_of(d, type_of(d, y->id)->name_off);
-	return r || a == b ? r : strcmp(a, b);
+	return a == b ? 0 : strcmp(a + 4, b + 4);
 }
 
 /* ... then by id: a total order. */
@@ -1266,28 +1272,39 @@ static void key_sort(const struct cdump *d, struct sort_key *k, uint32_t n, bool
 			key_swap(&k[j], &k[j - 1]);
 }
 
-/* Every type in bpftool's sorted order (void included).  Names decide
- * almost everything: sorted by them first, then within runs of equal
- * names by the shape hash, computed only there. */
-static struct sort_key *sorted_types(const struct cdump *d)
+/* Big-endian bytes of s from byte from, into w[0..n-1], stopping at
+ * the NUL: unsigned comparison of the words is strcmp's order. */
+static void prefix_words(uint32_t *w, int n, const char *s, int from)
 {
-	struct sort_key *keys = malloc((size_t)d->nr * sizeof(*keys));
-	uint32_t id, i, j;
+	const unsigned char *c = (const unsigned char *)s;
+	int i, len = 0;
+
+	while (len < from + 4 * n && c[len])
+		len++;
+	for (i = from < 0 ? 0 : from; i < from + 4 * n; i++)
+		if (i < len)
+			w[(i - from) / 4] |= (uint32_t)c[i] << (24 - 8 * ((i - from) % 4));
+}
+
+/* Every type id in bpftool's sorted order (void included): by rank, sort
+ * name and own name, then within runs of equal names by the shape hash,
+ * computed only there.  The keys shrink to the ids once sorted. */
+static uint32_t *sorted_types(const struct cdump *d)
+{
+	struct sort_key *keys = calloc(d->nr, sizeof(*keys));
+	uint32_t id, i, j, *ids;
 	uint64_t h;
 
 	if (!keys)
 		return NULL;
 	for (id = 0; id < d->nr; id++) {
-		uint32_t name = sort_name(d, id);
-		const unsigned char *n = (const unsigned char *)str_of(d, name);
-		uint64_t prefix = (uint64_t)sort_rank(d, id) << 56;
+		struct sort_key *k = &keys[id];
 
-		for (i = 0; i < 7 && n[i]; i++)
-			prefix |= (uint64_t)n[i] << (48 - 8 * i);
-		keys[id].id = id;
-		keys[id].name = name;
-		keys[id].hi = (uint32_t)(prefix >> 32);
-		keys[id].lo = (uint32_t)prefix;
+		k->id = id;
+		k->name = sort_name(d, id);
+		k->w[0] = (uint32_t)sort_rank(d, id) << 24;
+		prefix_words(k->w, 3, str_of(d, k->name), -1);
+		prefix_words(k->w + 3, 1, str_of(d, type_of(d, id)->name_off), 0);
 	}
 	key_sort(d, keys, d->nr, true);
 	for (i = 0; i < d->nr; i = j) {
@@ -1297,12 +1314,17 @@ static struct sort_key *sorted_types(const struct cdump *d)
 			continue;
 		for (id = i; id < j; id++) {
 			h = shape_hash(d, keys[id].id, true, 0);
-			keys[id].hi = (uint32_t)(h >> 32);
-			keys[id].lo = (uint32_t)h;
+			memset(keys[id].w, 0, sizeof(keys[id].w));
+			keys[id].w[0] = (uint32_t)(h >> 32);
+			keys[id].w[1] = (uint32_t)h;
 		}
 		key_sort(d, keys + i, j - i, false);
 	}
-	return keys;
+	ids = (uint32_t *)keys;
+	for (i = 0; i < d->nr; i++)
+		ids[i] = keys[i].id;	/* read before the write reaches it */
+	ids = realloc(keys, (size_t)d->nr * sizeof(*ids));
+	return ids ? ids : (uint32_t *)keys;
 }
 
 /* ---- the kfunc block ---- */
@@ -1408,7 +1430,7 @@ int btf_c_dump(const struct btf *btf, const uint32_t *ids, size_t n,
 	       bool sorted, uint64_t max_out)
 {
 	struct cdump d;
-	struct sort_key *keys = NULL;
+	uint32_t *keys = NULL;
 	uint32_t i;
 	int err;
 
@@ -1439,7 +1461,7 @@ int btf_c_dump(const struct btf *btf, const uint32_t *ids, size_t n,
 		/* upstream skips the first sorted type (a typo, not a
 		 * choice): every type is dumped here */
 		for (i = keys ? 0 : 1; i < d.nr && !err; i++)
-			err = dump_one(&d, keys ? keys[i].id : i);
+			err = dump_one(&d, keys ? keys[i] : i);
 		if (!err)
 			err = emit_kfuncs(&d);
 	}
