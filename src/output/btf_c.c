@@ -1272,6 +1272,78 @@ static void key_sort(const struct cdump *d, struct sort_key *k, uint32_t n, bool
 			key_swap(&k[j], &k[j - 1]);
 }
 
+/* Byte p of a key's string: the rank, the sort name, its NUL, the own
+ * name (own_at: where the own name starts, 0 while in the sort name).
+ * The prefix words hold the first bytes of each name. */
+static unsigned key_byte(const struct cdump *d, const struct sort_key *k,
+			 uint32_t p, uint32_t own_at)
+{
+	if (!own_at)
+		return p < 12 ? k->w[p / 4] >> (24 - 8 * (p % 4)) & 0xff :
+			(unsigned char)str_of(d, k->name)[p - 1];
+	p -= own_at;
+	return p < 4 ? k->w[3] >> (24 - 8 * p) & 0xff :
+		(unsigned char)str_of(d, type_of(d, k->id)->name_off)[p];
+}
+
+/* An in-place MSD radix sort (American flag sort) over the keys' strings:
+ * long shared name prefixes ("trace_event_raw_...") cost one pass per
+ * byte, not a string comparison per pair.  Keys whose strings are equal
+ * end in any order (their runs are sorted by hash and id next); small
+ * buckets go to the comparison sort. */
+static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
+		       uint32_t p, uint32_t own_at, unsigned depth)
+{
+	uint32_t count[256], next[256], last[256], end, i, c, x;
+
+	while (n > 32 && depth < 64) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[key_byte(d, &k[i], p, own_at)]++;
+		/* byte 0 is the rank: a 0 there ends no name */
+		if (count[0] == n && own_at)
+			return;		/* both names ended: all equal */
+		if (count[key_byte(d, k, p, own_at)] == n) {
+			/* one bucket: the next byte (the own name's first
+			 * after the sort name's NUL) */
+			if (!count[0] || own_at || !p)
+				p++;
+			else
+				own_at = ++p;
+			continue;
+		}
+		for (c = 0, end = 0; c < 256; c++) {
+			next[c] = end;
+			end += count[c];
+			last[c] = end;
+		}
+		for (c = 0; c < 256; c++) {
+			/* bucket c ends at last[c]; next[c]: its first misplaced */
+			while (next[c] < last[c]) {
+				struct sort_key t = k[next[c]];
+
+				while ((x = key_byte(d, &t, p, own_at)) != c) {
+					struct sort_key u = k[next[x]];
+
+					k[next[x]++] = t;
+					t = u;
+				}
+				k[next[c]++] = t;
+			}
+		}
+		for (c = 0, i = 0; c < 256; i += count[c++]) {
+			if (count[c] < 2)
+				continue;
+			if (c || !p)
+				radix_sort(d, k + i, count[c], p + 1, own_at, depth + 1);
+			else if (!own_at)
+				radix_sort(d, k + i, count[c], p + 1, p + 1, depth + 1);
+		}
+		return;
+	}
+	key_sort(d, k, n, true);
+}
+
 /* Big-endian bytes of s from byte from, into w[0..n-1], stopping at
  * the NUL: unsigned comparison of the words is strcmp's order. */
 static void prefix_words(uint32_t *w, int n, const char *s, int from)
@@ -1306,7 +1378,7 @@ static uint32_t *sorted_types(const struct cdump *d)
 		prefix_words(k->w, 3, str_of(d, k->name), -1);
 		prefix_words(k->w + 3, 1, str_of(d, type_of(d, id)->name_off), 0);
 	}
-	key_sort(d, keys, d->nr, true);
+	radix_sort(d, keys, d->nr, 0, 0, 0);
 	for (i = 0; i < d->nr; i = j) {
 		for (j = i + 1; j < d->nr && !key_cmp_names(d, &keys[i], &keys[j], true); j++)
 			;
