@@ -113,6 +113,23 @@ for f in swapped elf64le elf32be; do
 		'bpfbox btf dump file $WORK/cdecl.$f | cmp - $WORK/cdecl.raw && echo same' "same"
 done
 
+# A real BPF object, built for both byte orders (clang -g: .BTF section).
+if command -v clang > /dev/null 2>&1; then
+	cat > $WORK/obj.c <<'EOC'
+struct pair { int a; long b; };
+struct pair g_pair;
+__attribute__((section("socket"))) int prog(void *ctx) { return g_pair.a; }
+EOC
+	clang -target bpfel -g -O2 -c $WORK/obj.c -o $WORK/obj_el.o 2> /dev/null
+	clang -target bpfeb -g -O2 -c $WORK/obj.c -o $WORK/obj_eb.o 2> /dev/null
+	testing "btf dump file: clang's BPF objects, little and big endian" \
+		'bpfbox btf dump file $WORK/obj_el.o > $WORK/obj_el.txt; grep -c "STRUCT .pair. size=16" $WORK/obj_el.txt; bpfbox btf dump file $WORK/obj_eb.o | cmp - $WORK/obj_el.txt && echo same' \
+		"1
+same"
+else
+	skip "btf dump file: clang's BPF objects" "clang not installed"
+fi
+
 # ---- C -----------------------------------------------------------------------
 # The header's guards (upstream main's), then the definitions.
 noguards() { sed '1,/^#endif$/d' | sed '/^#ifndef __ksym/,/^$/d; /^#ifndef __weak/,/^$/d; /^#ifndef __bpf_fastcall/,/^$/d'; }
@@ -402,6 +419,9 @@ else
 	done
 	for f in swapped elf64le elf32be; do
 		same "file cdecl.$f" btf dump file $WORK/cdecl.$f
+	done
+	for f in obj_el.o obj_eb.o; do
+		[ -e $WORK/$f ] && same "file $f (clang)" -p btf dump file $WORK/$f
 	done
 	if [ -e "$T/cdecl" ]; then
 		for s in "" key value kv all; do
