@@ -259,16 +259,25 @@ static uint32_t ptr_size(const struct cdump *d)
 	return sizeof(void *);
 }
 
+static int mark(struct cdump *d, uint32_t ref)
+{
+	if (ref >= d->nr)
+		return -EINVAL;
+	d->state[ref] |= REFERENCED;
+	return 0;
+}
+
 /* Check every reference and mark the types referred to (an anonymous
  * enum nobody refers to is printed at the top level).  A prototype's
  * return type does not count as a reference, as in libbpf. */
 static int mark_referenced(struct cdump *d)
 {
-	uint32_t id, i, ref;
+	uint32_t id, i;
 
 	for (id = 1; id < d->nr; id++) {
 		const struct btf_type *t = type_of(d, id);
-		unsigned vlen = btf_vlen(t);
+		const uint32_t *elems = (const uint32_t *)(t + 1);
+		unsigned stride = 0, at = 0, vlen = btf_vlen(t);
 
 		switch (btf_kind(t)) {
 		case BTF_KIND_INT:
@@ -278,38 +287,22 @@ static int mark_referenced(struct cdump *d)
 		case BTF_KIND_FLOAT:
 			continue;
 		case BTF_KIND_ARRAY:
-			if (btf_array(t)->index_type >= d->nr || btf_array(t)->type >= d->nr)
+			if (mark(d, btf_array(t)->index_type) || mark(d, btf_array(t)->type))
 				return -EINVAL;
-			d->state[btf_array(t)->index_type] |= REFERENCED;
-			d->state[btf_array(t)->type] |= REFERENCED;
 			continue;
+		/* elements of stride words, the type id at word at */
 		case BTF_KIND_STRUCT:
 		case BTF_KIND_UNION:
-			for (i = 0; i < vlen; i++) {
-				ref = btf_members(t)[i].type;
-				if (ref >= d->nr)
-					return -EINVAL;
-				d->state[ref] |= REFERENCED;
-			}
-			continue;
+			stride = 3, at = 1;	/* btf_member */
+			break;
 		case BTF_KIND_FUNC_PROTO:
 			if (t->type >= d->nr)
 				return -EINVAL;
-			for (i = 0; i < vlen; i++) {
-				ref = btf_params(t)[i].type;
-				if (ref >= d->nr)
-					return -EINVAL;
-				d->state[ref] |= REFERENCED;
-			}
-			continue;
+			stride = 2, at = 1;	/* btf_param */
+			break;
 		case BTF_KIND_DATASEC:
-			for (i = 0; i < vlen; i++) {
-				ref = btf_secinfos(t)[i].type;
-				if (ref >= d->nr)
-					return -EINVAL;
-				d->state[ref] |= REFERENCED;
-			}
-			continue;
+			stride = 3, at = 0;	/* btf_var_secinfo */
+			break;
 		case BTF_KIND_PTR:
 		case BTF_KIND_TYPEDEF:
 		case BTF_KIND_VOLATILE:
@@ -319,13 +312,15 @@ static int mark_referenced(struct cdump *d)
 		case BTF_KIND_VAR:
 		case BTF_KIND_DECL_TAG:
 		case BTF_KIND_TYPE_TAG:
-			if (t->type >= d->nr)
+			if (mark(d, t->type))
 				return -EINVAL;
-			d->state[t->type] |= REFERENCED;
 			continue;
 		default:
 			return -EINVAL;
 		}
+		for (i = 0; i < vlen; i++)
+			if (mark(d, elems[i * stride + at]))
+				return -EINVAL;
 	}
 	return 0;
 }
@@ -1054,6 +1049,25 @@ struct sort_key {
 	uint32_t id, name;	/* name: the sort name's offset */
 };
 
+/* Where a sort chain (arrays, modifiers, typedefs, pointers, decl tags)
+ * goes next; UINT32_MAX for the kinds that end it. */
+static uint32_t chain_next(const struct btf_type *t)
+{
+	switch (btf_kind(t)) {
+	case BTF_KIND_ARRAY:
+		return btf_array(t)->type;
+	case BTF_KIND_TYPE_TAG:
+	case BTF_KIND_CONST:
+	case BTF_KIND_PTR:
+	case BTF_KIND_VOLATILE:
+	case BTF_KIND_RESTRICT:
+	case BTF_KIND_TYPEDEF:
+	case BTF_KIND_DECL_TAG:
+		return t->type;
+	}
+	return UINT32_MAX;
+}
+
 /* Enums first (anonymous before named), then base types, named structs
  * and unions, named prototypes, everything else; a named chain of
  * modifiers, typedefs and arrays ranks as what it ends in. */
@@ -1079,25 +1093,10 @@ static int sort_rank(const struct cdump *d, uint32_t id)
 			return named ? 3 : 10;
 		case BTF_KIND_FUNC_PROTO:
 			return named ? 4 : 10;
-		case BTF_KIND_ARRAY:
-			if (!named)
-				return 10;
-			id = btf_array(t)->type;
-			continue;
-		case BTF_KIND_TYPE_TAG:
-		case BTF_KIND_CONST:
-		case BTF_KIND_PTR:
-		case BTF_KIND_VOLATILE:
-		case BTF_KIND_RESTRICT:
-		case BTF_KIND_TYPEDEF:
-		case BTF_KIND_DECL_TAG:
-			if (!named)
-				return 10;
-			id = t->type;
-			continue;
-		default:
-			return 10;
 		}
+		id = chain_next(t);
+		if (!named || id == UINT32_MAX)
+			return 10;
 	}
 	return 10;
 }
@@ -1107,34 +1106,19 @@ static int sort_rank(const struct cdump *d, uint32_t id)
  * and arrays. */
 static uint32_t sort_name(const struct cdump *d, uint32_t id)
 {
-	bool from_ref = false;
 	int depth;
 
-	for (depth = 0; depth < MAX_DEPTH; depth++, from_ref = true) {
+	for (depth = 0; depth < MAX_DEPTH; depth++) {
 		const struct btf_type *t = type_of(d, id);
+		uint32_t next = chain_next(t);
 
-		switch (btf_kind(t)) {
-		case BTF_KIND_ENUM:
-		case BTF_KIND_ENUM64:
-			if (!from_ref && !t->name_off && btf_vlen(t))
-				return btf_kind(t) == BTF_KIND_ENUM ?
-					btf_enums(t)->name_off : btf_enums64(t)->name_off;
+		if ((btf_kind(t) == BTF_KIND_ENUM || btf_kind(t) == BTF_KIND_ENUM64) &&
+		    !depth && !t->name_off && btf_vlen(t))
+			return btf_kind(t) == BTF_KIND_ENUM ?
+				btf_enums(t)->name_off : btf_enums64(t)->name_off;
+		if (next == UINT32_MAX)
 			return t->name_off;
-		case BTF_KIND_ARRAY:
-			id = btf_array(t)->type;
-			continue;
-		case BTF_KIND_TYPE_TAG:
-		case BTF_KIND_CONST:
-		case BTF_KIND_PTR:
-		case BTF_KIND_VOLATILE:
-		case BTF_KIND_RESTRICT:
-		case BTF_KIND_TYPEDEF:
-		case BTF_KIND_DECL_TAG:
-			id = t->type;
-			continue;
-		default:
-			return t->name_off;
-		}
+		id = next;
 	}
 	return 0;
 }
@@ -1172,19 +1156,12 @@ static size_t shape_hash(const struct cdump *d, uint32_t id, bool members, int d
 			h = h * 31 + shape_hash(d, btf_members(t)[i].type, false, depth + 1);
 		}
 		break;
-	case BTF_KIND_TYPE_TAG:
-	case BTF_KIND_CONST:
-	case BTF_KIND_PTR:
-	case BTF_KIND_VOLATILE:
-	case BTF_KIND_RESTRICT:
-	case BTF_KIND_TYPEDEF:
-	case BTF_KIND_DECL_TAG:
-		h = h * 31 + shape_hash(d, t->type, members, depth + 1);
-		break;
 	case BTF_KIND_ARRAY:
 		h = h * 31 + btf_array(t)->nelems;
-		h = h * 31 + shape_hash(d, btf_array(t)->type, members, depth + 1);
-		break;
+		/* fall through - to the element, as a chain */
+	default:
+		if (chain_next(t) != UINT32_MAX)
+			h = h * 31 + shape_hash(d, chain_next(t), members, depth + 1);
 	}
 	return h;
 }

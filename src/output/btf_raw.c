@@ -50,30 +50,37 @@ static const char *int_encoding(unsigned enc)
 	return "UNKN";
 }
 
-/* One "name=value" field: " name=v" in plain text (sep is the text
- * before the name there), "name": v in JSON. */
-static void field_u(struct json *j, const char *sep, const char *name, uint64_t v)
+/* One "name=value" field, a string (str) or else the number v:
+ * " name=v" in plain text (sep is the text before the name there),
+ * "name": v in JSON. */
+static void field(struct json *j, const char *sep, const char *name,
+		  const char *str, uint64_t v)
 {
 	if (j) {
-		json_uint_field(j, name, v);
+		json_name(j, name);
+		if (str)
+			json_string(j, str);
+		else
+			json_uint(j, v);
 		return;
 	}
 	out_str(sep);
 	out_str(name);
 	out_char('=');
-	out_u64(v);
+	if (str)
+		out_str(str);
+	else
+		out_u64(v);
+}
+
+static void field_u(struct json *j, const char *sep, const char *name, uint64_t v)
+{
+	field(j, sep, name, NULL, v);
 }
 
 static void field_s(struct json *j, const char *sep, const char *name, const char *v)
 {
-	if (j) {
-		json_string_field(j, name, v);
-		return;
-	}
-	out_str(sep);
-	out_str(name);
-	out_char('=');
-	out_str(v);
+	field(j, sep, name, v, 0);
 }
 
 /* The element list: "name": [ in JSON. */
