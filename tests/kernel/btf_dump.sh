@@ -432,9 +432,12 @@ else
 		same "id" -p btf dump id $id
 	fi
 	[ -e "$T/shared/p0" ] && same "prog" -j btf dump prog pinned $T/shared/p0
-	testing "btf dump format c unsorted: cdecl as bpftool (main's header)" \
-		'bpfbox btf dump file $WORK/cdecl.btf format c unsorted | mine_c' \
-		"$(bpftool btf dump file $WORK/cdecl.btf format c | main_c | mine_c)"
+	for l in $("$H/mkbtfmap" -l); do
+		"$H/mkbtfmap" -o $l "$WORK/l.$l"
+		testing "btf dump format c unsorted: layout $l as bpftool (main's header)" \
+			'bpfbox btf dump file $WORK/l.$l format c unsorted | mine_c' \
+			"$(bpftool btf dump file $WORK/l.$l format c | main_c | mine_c)"
+	done
 	if [ -r $V ]; then
 		for m in "" -j -p; do
 			testing "btf dump vmlinux ${m:-plain}: same as bpftool" \
