@@ -7,6 +7,7 @@
 #include "unit.h"
 #include "../helpers/btf_builder.h"
 #include "output/btf_c.h"
+#include "output/out.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,4 +121,25 @@ TEST(btf_c_sorted_order)
 			o += sprintf(o, "%s", line);
 	CHECK_STR(order, want);
 	btf_free(btf);
+}
+
+/* out_u64 prints in 8-digit pieces: every piece boundary and width. */
+TEST(out_u64_pieces)
+{
+	static const uint64_t v[] = {
+		0, 9, 10, 99, 100, 12345678, 99999999, 100000000, 100000001,
+		1000000000000000, 9999999999999999, 10000000000000000,
+		4294967295, 4294967296, 18446744073709551615u,
+	};
+	char want[512], *w = want;
+	unsigned i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		w += sprintf(w, "%llu,", (unsigned long long)v[i]);
+	capture_begin();
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		out_u64(v[i]);
+		out_char(',');
+	}
+	CHECK_STR(capture_end(), want);
 }
