@@ -8,7 +8,9 @@
  *                             write the layout's raw BTF blob to FILE; FORM
  *                             "swapped": in the other byte order; "elf64le",
  *                             "elf32be": as the .BTF section of a minimal
- *                             ELF object (the BTF in the ELF's byte order)
+ *                             ELF object (the BTF in the ELF's byte order);
+ *                             "split": FILE is split BTF on the layout's,
+ *                             written to FILE.base (a module on vmlinux)
  *   mkbtfmap -s MAPS PROGS LAYOUT DIR
  *                             one BTF object shared by MAPS maps (pinned
  *                             DIR/m0...) and PROGS socket filters (DIR/p0...,
@@ -179,6 +181,28 @@ int main(int argc, char **argv)
 		func = bb_func(&b, "btf_prog", proto, BTF_FUNC_GLOBAL);
 	}
 	blob = bb_blob(&b, &size);
+	if (to_file && !strcmp(form, "split")) {
+		/* types on top of the base's: a struct embedding the value
+		 * type, a typedef of it, a pointer to the base's first type */
+		char base_path[4096];
+		uint32_t next = b.next_id, slen = (uint32_t)b.slen, pv, p1;
+		FILE *f;
+
+		snprintf(base_path, sizeof(base_path), "%s.base", argv[2]);
+		f = fopen(base_path, "wb");
+		if (!f || fwrite(blob, 1, size, f) != size || fclose(f))
+			return die(base_path, errno);
+		free(blob);
+		bb_free(&b);
+		bb_init_split(&b, next, slen);
+		pv = bb_ptr(&b, bb_typedef(&b, "base_value_t", value));
+		p1 = bb_ptr(&b, 1);
+		bb_struct(&b, "module_s", 16, 0);
+		bb_member(&b, "v", pv, 0, 0);
+		bb_member(&b, "first", p1, 64, 0);
+		blob = bb_blob(&b, &size);
+		form = "";
+	}
 	bb_free(&b);
 	if (to_file) {
 		FILE *f = fopen(argv[2], "wb");

@@ -36,6 +36,9 @@ compiles() {
 		[ -s $WORK/inc.o ] && echo ok' "ok"
 }
 
+# A C header without its guards (upstream main's): the definitions.
+noguards() { sed '1,/^#endif$/d' | sed '/^#ifndef __ksym/,/^$/d; /^#ifndef __weak/,/^$/d; /^#ifndef __bpf_fastcall/,/^$/d'; }
+
 # ---- raw --------------------------------------------------------------------
 testing "btf dump file: raw VAR and DATASEC" \
 	'bpfbox btf dump file $WORK/datasec.btf' \
@@ -113,6 +116,45 @@ for f in swapped elf64le elf32be; do
 		'bpfbox btf dump file $WORK/cdecl.$f | cmp - $WORK/cdecl.raw && echo same' "same"
 done
 
+# Split BTF (a module's, on its vmlinux): -B names the base.
+"$H/mkbtfmap" -o cdecl $WORK/split.btf split
+"$H/mkbtfmap" -o cdecl $WORK/split.elf elf32be
+testing "btf dump -B: split BTF, ids after the base's" \
+	'bpfbox -B $WORK/split.btf.base btf dump file $WORK/split.btf' \
+	"[45] TYPEDEF 'base_value_t' type_id=41
+[46] PTR '(anon)' type_id=45
+[47] PTR '(anon)' type_id=1
+[48] STRUCT 'module_s' size=16 vlen=2
+	'v' type_id=46 bits_offset=0
+	'first' type_id=47 bits_offset=64"
+testing "btf dump -B: a base in a big-endian ELF object" \
+	'bpfbox -B $WORK/split.elf btf dump file $WORK/split.btf root_id 48 root_id 1' \
+	"[48] STRUCT 'module_s' size=16 vlen=2
+	'v' type_id=46 bits_offset=0
+	'first' type_id=47 bits_offset=64
+[1] INT 'int' size=4 bits_offset=0 nr_bits=32 encoding=SIGNED"
+testing "btf dump: split BTF without its base" \
+	'bpfbox btf dump file $WORK/split.btf; echo "rc=$?"' \
+	"Error: failed to load BTF from $WORK/split.btf: Invalid argument
+rc=255"
+testing "btf dump -B format c: the module's types and the base's they need" \
+	'bpfbox -B $WORK/split.btf.base btf dump file $WORK/split.btf format c root_id 48 | noguards' \
+	"
+struct cdecl;
+
+typedef struct cdecl base_value_t;
+
+struct module_s {
+	base_value_t *v;
+	int *first;
+};
+
+#ifndef BPF_NO_PRESERVE_ACCESS_INDEX
+#pragma clang attribute pop
+#endif
+
+#endif /* __VMLINUX_H__ */"
+
 # A real BPF object, built for both byte orders (clang -g: .BTF section).
 if command -v clang > /dev/null 2>&1; then
 	cat > $WORK/obj.c <<'EOC'
@@ -131,8 +173,6 @@ else
 fi
 
 # ---- C -----------------------------------------------------------------------
-# The header's guards (upstream main's), then the definitions.
-noguards() { sed '1,/^#endif$/d' | sed '/^#ifndef __ksym/,/^$/d; /^#ifndef __weak/,/^$/d; /^#ifndef __bpf_fastcall/,/^$/d'; }
 testing "btf dump format c unsorted: every corner of cdecl" \
 	'bpfbox btf dump file $WORK/cdecl.btf format c unsorted | noguards' \
 	'
@@ -420,6 +460,12 @@ else
 	for f in swapped elf64le elf32be; do
 		same "file cdecl.$f" btf dump file $WORK/cdecl.$f
 	done
+	for m in "" -j; do
+		same "-B split ${m:-plain}" $m -B $WORK/split.btf.base btf dump file $WORK/split.btf
+	done
+	testing "btf dump -B format c unsorted: split BTF as bpftool" \
+		'bpfbox -B $WORK/split.btf.base btf dump file $WORK/split.btf format c unsorted | mine_c' \
+		"$(bpftool -B $WORK/split.btf.base btf dump file $WORK/split.btf format c | main_c | mine_c)"
 	for f in obj_el.o obj_eb.o; do
 		[ -e $WORK/$f ] && same "file $f (clang)" -p btf dump file $WORK/$f
 	done
