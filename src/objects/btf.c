@@ -551,7 +551,11 @@ static int do_dump(struct run *r, struct args *a)
 		btf_raw(q.btf, &size);
 		err = btf_c_dump(q.btf, q.roots, q.nr_roots, q.sorted,
 				 ((uint64_t)size + 65536) * 64);
-		if (err)
+		if (err == -ELOOP)
+			err = run_error(r, "can't dump BTF as C: a type cycle or nesting C cannot express");
+		else if (err == -E2BIG)
+			err = run_error(r, "can't dump BTF as C: anonymous types nested into an oversized header");
+		else if (err)
 			err = run_error(r, "can't dump BTF as C: %s", errstr(err));
 	} else if (!err) {
 		btf_raw_dump(q.btf, r->opt.json ? &r->jw : NULL, q.roots, q.nr_roots);

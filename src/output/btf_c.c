@@ -68,7 +68,7 @@ struct cdump {
 	uint32_t *stack, nstack, capstack;	/* declarator chains */
 	struct names type_names, ident_names;
 	unsigned depth;
-	uint64_t written, max_out;
+	uint64_t written, max_out, steps;
 	int err;
 };
 
@@ -123,11 +123,15 @@ static void tabs(struct cdump *d, int lvl)
 	put(d, t, lvl < 13 ? (size_t)lvl : 13);
 }
 
-/* Enter one level of recursion; false (and an error) past MAX_DEPTH. */
+/* Enter one level of recursion; false (and an error) past MAX_DEPTH,
+ * or past max_out steps in all: anonymous types nested into each other
+ * can make the walk exponential before anything is printed. */
 static bool enter(struct cdump *d)
 {
 	if (++d->depth > MAX_DEPTH && !d->err)
 		d->err = -ELOOP;
+	if (++d->steps > d->max_out && !d->err)
+		d->err = -E2BIG;
 	return !d->err;
 }
 

@@ -9,6 +9,7 @@
 #include "output/btf_c.h"
 #include "output/out.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -142,4 +143,40 @@ TEST(out_u64_pieces)
 		out_char(',');
 	}
 	CHECK_STR(capture_end(), want);
+}
+
+/* Anonymous structs two-deep in each other, 40 levels: the header would
+ * be 2^40 lines.  The dump must stop on its budget, quickly. */
+TEST(btf_c_exponential_nesting)
+{
+	uint32_t s32, ids[41], i;
+	struct btf *btf;
+	struct bb b;
+	size_t size;
+	void *blob;
+	int err;
+
+	bb_init(&b);
+	s32 = bb_int(&b, "int", 4, BTF_INT_SIGNED);
+	/* level i refers to level i + 1, the next id */
+	for (i = 0; i < 40; i++) {
+		ids[i] = bb_struct(&b, i ? NULL : "top", 8, 0);
+		bb_member(&b, "a", i < 39 ? ids[i] + 1 : s32, 0, 0);
+		bb_member(&b, "b", i < 39 ? ids[i] + 1 : s32, 32, 0);
+	}
+	blob = bb_blob(&b, &size);
+	bb_free(&b);
+	CHECK(!btf_new(blob, size, NULL, &btf));
+	free(blob);
+	if (!btf)
+		return;
+	capture_begin();
+	err = btf_c_dump(btf, NULL, 0, false, 1 << 20);
+	capture_end();
+	CHECK_INT(err, -E2BIG);
+	capture_begin();
+	err = btf_c_dump(btf, &ids[0], 1, true, 1 << 20);
+	capture_end();
+	CHECK_INT(err, -E2BIG);
+	btf_free(btf);
 }
