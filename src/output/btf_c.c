@@ -1134,14 +1134,25 @@ static size_t name_hash(const struct cdump *d, size_t h, uint32_t off)
 
 /* bpftool's tie-breaker: names along the type's shape (members one
  * level deep) hashed together. */
-static size_t shape_hash(const struct cdump *d, uint32_t id, bool members, int depth)
+/* The hashes of structs with their members, recently computed: the
+ * pointers, qualifiers and typedefs of one struct sort together and all
+ * hash it again. */
+struct hash_memo {
+	uint32_t id[64];	/* id + 1, 0: empty */
+	size_t h[64];
+};
+
+static size_t shape_hash(const struct cdump *d, struct hash_memo *memo,
+			 uint32_t id, bool members, int depth)
 {
 	const struct btf_type *t = type_of(d, id);
 	size_t h = name_hash(d, 0, t->name_off);
-	uint32_t i;
+	uint32_t i, slot = id & 63;
 
 	if (depth > MAX_DEPTH)
 		return h;
+	if (members && is_composite(t) && memo->id[slot] == id + 1)
+		return memo->h[slot];
 	switch (btf_kind(t)) {
 	case BTF_KIND_ENUM:
 		for (i = 0; i < btf_vlen(t); i++)
@@ -1157,15 +1168,17 @@ static size_t shape_hash(const struct cdump *d, uint32_t id, bool members, int d
 			break;
 		for (i = 0; i < btf_vlen(t); i++) {
 			h = name_hash(d, h, btf_members(t)[i].name_off);
-			h = h * 31 + shape_hash(d, btf_members(t)[i].type, false, depth + 1);
+			h = h * 31 + shape_hash(d, memo, btf_members(t)[i].type, false, depth + 1);
 		}
+		memo->id[slot] = id + 1;
+		memo->h[slot] = h;
 		break;
 	case BTF_KIND_ARRAY:
 		h = h * 31 + btf_array(t)->nelems;
 		/* fall through - to the element, as a chain */
 	default:
 		if (chain_next(t) != UINT32_MAX)
-			h = h * 31 + shape_hash(d, chain_next(t), members, depth + 1);
+			h = h * 31 + shape_hash(d, memo, chain_next(t), members, depth + 1);
 	}
 	return h;
 }
@@ -1344,6 +1357,7 @@ static void prefix_words(uint32_t *w, int n, const char *s, int from)
  * computed only there.  The keys shrink to the ids once sorted. */
 static uint32_t *sorted_types(const struct cdump *d)
 {
+	struct hash_memo memo;
 	struct sort_key *keys = calloc(d->nr, sizeof(*keys));
 	uint32_t id, i, j, *ids;
 	uint64_t h;
@@ -1360,13 +1374,14 @@ static uint32_t *sorted_types(const struct cdump *d)
 		prefix_words(k->w + 3, 1, str_of(d, type_of(d, id)->name_off), 0);
 	}
 	radix_sort(d, keys, d->nr, 0, 0, 0);
+	memset(&memo, 0, sizeof(memo));
 	for (i = 0; i < d->nr; i = j) {
 		for (j = i + 1; j < d->nr && !key_cmp_names(d, &keys[i], &keys[j], true); j++)
 			;
 		if (j - i < 2)
 			continue;
 		for (id = i; id < j; id++) {
-			h = shape_hash(d, keys[id].id, true, 0);
+			h = shape_hash(d, &memo, keys[id].id, true, 0);
 			memset(keys[id].w, 0, sizeof(keys[id].w));
 			keys[id].w[0] = (uint32_t)(h >> 32);
 			keys[id].w[1] = (uint32_t)h;
