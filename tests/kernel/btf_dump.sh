@@ -393,6 +393,11 @@ rc=255"
 	testing "btf dump map value format c" \
 		'bpfbox btf dump map pinned $T/cdecl value format c | noguards | grep -c "^struct cdecl {"' "1"
 fi
+bpfbox map create $T/nobtf type hash key 4 value 4 entries 4 name nobtf
+testing "btf dump map: a map without BTF (one error, bpftool prints two)" \
+	'bpfbox -j btf dump map pinned $T/nobtf; echo "rc=$?"' \
+	'{"error":"can'"'"'t get BTF object by id (0): No such file or directory"}
+rc=255'
 mkdir -p "$T/shared"
 if "$H/mkbtfmap" -s 1 1 union "$T/shared" 2> "$WORK/mkbtfmap.shared"; then
 	testing "btf dump prog: its BTF" \
