@@ -333,7 +333,7 @@ static int parse_any(const void *data, size_t size, const struct btf *base,
 	err = elf_find_section(data, size, ".BTF", &sec, &sec_size);
 	if (err) {
 		release(take, map_len);
-		return err;
+		return err == -ENOENT ? -ENODATA : err;
 	}
 	return btf_parse(sec, sec_size, base, take, map_len, out);
 }

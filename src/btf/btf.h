@@ -24,7 +24,7 @@ struct btf;
 int btf_new(const void *data, size_t size, const struct btf *base,
 	    struct btf **out);
 /* A raw blob (either byte order) or an ELF object's .BTF section:
- * -ENOEXEC when data is neither, -ENOENT for an ELF without .BTF. */
+ * -ENOEXEC when data is neither, -ENODATA for an ELF without .BTF. */
 int btf_new_any(const void *data, size_t size, const struct btf *base,
 		struct btf **out);
 /* Read a whole file (e.g. /sys/kernel/btf/vmlinux) and btf_new_any() it. */

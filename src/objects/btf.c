@@ -343,16 +343,17 @@ static int load_file_error(struct run *r, const char *path, int err)
 	if (err == -ENOEXEC)
 		return run_error(r, "failed to load BTF from %s: not a BTF blob or an ELF object",
 				 path);
-	if (err == -ENOENT && path && access(path, F_OK) == 0)
+	if (err == -ENODATA)
 		return run_error(r, "failed to load BTF from %s: no .BTF section", path);
 	return run_error(r, "failed to load BTF from %s: %s", path, errstr(err));
 }
 
-/* BTF_SRC := map MAP [{key | value | kv | all}]: the key and value types
- * are the roots unless "all". */
+/* BTF_SRC := map MAP [{key | value | kv | all}]: the roots are the key
+ * type, the value type, both (kv, or no word), or none (all). */
 static int source_map(struct run *r, struct args *a, struct dump_req *q)
 {
 	struct bpf_map_info info;
+	bool key, value, all;
 	int fd;
 
 	if (need_args(r, a, 2))
@@ -362,19 +363,15 @@ static int source_map(struct run *r, struct args *a, struct dump_req *q)
 		return -1;
 	close(fd);
 	q->btf_id = info.btf_id;
-	if (arg_is(a, "key")) {
+	key = arg_is(a, "key");
+	value = !key && arg_is(a, "value");
+	all = !key && !value && arg_is(a, "all");
+	if (!value && !all)
 		q->roots[q->nr_roots++] = info.btf_key_type_id;
-	} else if (arg_is(a, "value")) {
+	if (!key && !all)
 		q->roots[q->nr_roots++] = info.btf_value_type_id;
-	} else if (!arg_is(a, "all") && !arg_is(a, "kv")) {
-		q->roots[q->nr_roots++] = info.btf_key_type_id;
-		q->roots[q->nr_roots++] = info.btf_value_type_id;
-		return 0;
-	} else if (arg_is(a, "kv")) {
-		q->roots[q->nr_roots++] = info.btf_key_type_id;
-		q->roots[q->nr_roots++] = info.btf_value_type_id;
-	}
-	arg_next(a);
+	if (key || value || all || arg_is(a, "kv"))
+		arg_next(a);
 	return 0;
 }
 
