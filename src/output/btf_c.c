@@ -263,11 +263,24 @@ static uint32_t ptr_size(const struct cdump *d)
 	return sizeof(void *);
 }
 
-static int mark(struct cdump *d, uint32_t ref)
+static bool is_leaf(const struct btf_type *t)
+{
+	unsigned k = btf_kind(t);
+
+	return k == BTF_KIND_FUNC || k == BTF_KIND_VAR || k == BTF_KIND_DATASEC ||
+	       k == BTF_KIND_DECL_TAG;
+}
+
+/* from refers to ref.  For a FUNC, VAR, DATASEC or DECL_TAG, REFERENCED
+ * means "reached by the ordering walk" (from a kind that orders what it
+ * refers to): one that is not can be left out of the sort, dumping it
+ * changes nothing. */
+static int mark(struct cdump *d, const struct btf_type *from, uint32_t ref)
 {
 	if (ref >= d->nr)
 		return -EINVAL;
-	d->state[ref] |= REFERENCED;
+	if (!is_leaf(from) || !is_leaf(type_of(d, ref)))
+		d->state[ref] |= REFERENCED;
 	return 0;
 }
 
@@ -291,7 +304,7 @@ static int mark_referenced(struct cdump *d)
 		case BTF_KIND_FLOAT:
 			continue;
 		case BTF_KIND_ARRAY:
-			if (mark(d, btf_array(t)->index_type) || mark(d, btf_array(t)->type))
+			if (mark(d, t, btf_array(t)->index_type) || mark(d, t, btf_array(t)->type))
 				return -EINVAL;
 			continue;
 		/* elements of stride words, the type id at word at */
@@ -316,14 +329,14 @@ static int mark_referenced(struct cdump *d)
 		case BTF_KIND_VAR:
 		case BTF_KIND_DECL_TAG:
 		case BTF_KIND_TYPE_TAG:
-			if (mark(d, t->type))
+			if (mark(d, t, t->type))
 				return -EINVAL;
 			continue;
 		default:
 			return -EINVAL;
 		}
 		for (i = 0; i < vlen; i++)
-			if (mark(d, elems[i * stride + at]))
+			if (mark(d, t, elems[i * stride + at]))
 				return -EINVAL;
 	}
 	return 0;
@@ -1352,31 +1365,37 @@ static void prefix_words(uint32_t *w, int n, const char *s, int from)
 			w[(i - from) / 4] |= (uint32_t)c[i] << (24 - 8 * ((i - from) % 4));
 }
 
-/* Every type id in bpftool's sorted order (void included): by rank, sort
- * name and own name, then within runs of equal names by the shape hash,
- * computed only there.  The keys shrink to the ids once sorted. */
-static uint32_t *sorted_types(const struct cdump *d)
+/* The type ids to dump, *n of them, in bpftool's sorted order (void
+ * included): by rank, sort name and own name, then within runs of equal
+ * names by the shape hash, computed only there.  FUNCs, VARs, DATASECs
+ * and DECL_TAGs the ordering walk never reaches print nothing and change
+ * nothing: they are left out (half of vmlinux).  The keys shrink to the
+ * ids once sorted. */
+static uint32_t *sorted_types(const struct cdump *d, uint32_t *n)
 {
 	struct hash_memo memo;
 	struct sort_key *keys = calloc(d->nr, sizeof(*keys));
-	uint32_t id, i, j, *ids;
+	uint32_t id, i, j, *ids, nr = 0;
 	uint64_t h;
 
 	if (!keys)
 		return NULL;
 	for (id = 0; id < d->nr; id++) {
-		struct sort_key *k = &keys[id];
+		struct sort_key *k = &keys[nr];
 
+		if (is_leaf(type_of(d, id)) && !(d->state[id] & REFERENCED))
+			continue;
+		nr++;
 		k->id = id;
 		k->name = sort_name(d, id);
 		k->w[0] = (uint32_t)sort_rank(d, id) << 24;
 		prefix_words(k->w, 3, str_of(d, k->name), -1);
 		prefix_words(k->w + 3, 1, str_of(d, type_of(d, id)->name_off), 0);
 	}
-	radix_sort(d, keys, d->nr, 0, 0, 0);
+	radix_sort(d, keys, nr, 0, 0, 0);
 	memset(&memo, 0, sizeof(memo));
-	for (i = 0; i < d->nr; i = j) {
-		for (j = i + 1; j < d->nr && !key_cmp_names(d, &keys[i], &keys[j], true); j++)
+	for (i = 0; i < nr; i = j) {
+		for (j = i + 1; j < nr && !key_cmp_names(d, &keys[i], &keys[j], true); j++)
 			;
 		if (j - i < 2)
 			continue;
@@ -1389,9 +1408,10 @@ static uint32_t *sorted_types(const struct cdump *d)
 		key_sort(d, keys + i, j - i, false);
 	}
 	ids = (uint32_t *)keys;
-	for (i = 0; i < d->nr; i++)
+	for (i = 0; i < nr; i++)
 		ids[i] = keys[i].id;	/* read before the write reaches it */
-	ids = realloc(keys, (size_t)d->nr * sizeof(*ids));
+	*n = nr;
+	ids = realloc(keys, (size_t)(nr ? nr : 1) * sizeof(*ids));
 	return ids ? ids : (uint32_t *)keys;
 }
 
@@ -1498,7 +1518,7 @@ int btf_c_dump(const struct btf *btf, const uint32_t *ids, size_t n,
 	       bool sorted, uint64_t max_out)
 {
 	struct cdump d;
-	uint32_t *keys = NULL;
+	uint32_t *keys = NULL, nkeys = 0;
 	uint32_t i;
 	int err;
 
@@ -1512,7 +1532,7 @@ int btf_c_dump(const struct btf *btf, const uint32_t *ids, size_t n,
 	if (!err)
 		err = mark_referenced(&d);
 	if (!err && !n && sorted) {
-		keys = sorted_types(&d);
+		keys = sorted_types(&d, &nkeys);
 		if (!keys)
 			err = -ENOMEM;
 	}
@@ -1528,7 +1548,7 @@ int btf_c_dump(const struct btf *btf, const uint32_t *ids, size_t n,
 	} else {
 		/* upstream skips the first sorted type (a typo, not a
 		 * choice): every type is dumped here */
-		for (i = keys ? 0 : 1; i < d.nr && !err; i++)
+		for (i = keys ? 0 : 1; i < (keys ? nkeys : d.nr) && !err; i++)
 			err = dump_one(&d, keys ? keys[i] : i);
 		if (!err)
 			err = emit_kfuncs(&d);
