@@ -1282,9 +1282,13 @@ static void key_sort(const struct cdump *d, struct sort_key *k, uint32_t n, bool
 /* Byte p of a key's string: the rank, the sort name, its NUL, the own
  * name (own_at: where the own name starts, 0 while in the sort name).
  * The prefix words hold the first bytes of each name. */
+#define RAW_WORDS	UINT32_MAX	/* own_at for keys that are just w[0..2] */
+
 static unsigned key_byte(const struct cdump *d, const struct sort_key *k,
 			 uint32_t p, uint32_t own_at)
 {
+	if (own_at == RAW_WORDS)
+		return k->w[p / 4] >> (24 - 8 * (p % 4)) & 0xff;
 	if (!own_at)
 		return p < 12 ? k->w[p / 4] >> (24 - 8 * (p % 4)) & 0xff :
 			(unsigned char)str_of(d, k->name)[p - 1];
@@ -1302,13 +1306,14 @@ static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
 		       uint32_t p, uint32_t own_at, unsigned depth)
 {
 	uint32_t count[256], next[256], last[256], end, i, c, x;
+	bool raw = own_at == RAW_WORDS;
 
-	while (n > 32 && depth < 64) {
+	while (n > 32 && depth < 64 && (!raw || p < 12)) {
 		memset(count, 0, sizeof(count));
 		for (i = 0; i < n; i++)
 			count[key_byte(d, &k[i], p, own_at)]++;
 		/* byte 0 is the rank: a 0 there ends no name */
-		if (count[0] == n && own_at)
+		if (count[0] == n && own_at && !raw)
 			return;		/* both names ended: all equal */
 		if (count[key_byte(d, k, p, own_at)] == n) {
 			/* one bucket: the next byte (the own name's first
@@ -1341,14 +1346,14 @@ static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
 		for (c = 0, i = 0; c < 256; i += count[c++]) {
 			if (count[c] < 2)
 				continue;
-			if (c || !p)
+			if (c || !p || raw)
 				radix_sort(d, k + i, count[c], p + 1, own_at, depth + 1);
 			else if (!own_at)
 				radix_sort(d, k + i, count[c], p + 1, p + 1, depth + 1);
 		}
 		return;
 	}
-	key_sort(d, k, n, true);
+	key_sort(d, k, n, !raw);
 }
 
 /* Big-endian bytes of s from byte from, into w[0..n-1], stopping at
@@ -1401,11 +1406,11 @@ static uint32_t *sorted_types(const struct cdump *d, uint32_t *n)
 			continue;
 		for (id = i; id < j; id++) {
 			h = shape_hash(d, &memo, keys[id].id, true, 0);
-			memset(keys[id].w, 0, sizeof(keys[id].w));
 			keys[id].w[0] = (uint32_t)(h >> 32);
 			keys[id].w[1] = (uint32_t)h;
+			keys[id].w[2] = keys[id].id;
 		}
-		key_sort(d, keys + i, j - i, false);
+		radix_sort(d, keys + i, j - i, 0, RAW_WORDS, 0);
 	}
 	ids = (uint32_t *)keys;
 	for (i = 0; i < nr; i++)
