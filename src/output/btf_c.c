@@ -48,8 +48,9 @@ enum {
 /* Counts of names printed so far: open addressing on string offsets,
  * compared by content. */
 struct name_slot {
-	uint32_t off;		/* 0: empty slot */
+	uint32_t off;		/* the key; 0: empty slot */
 	uint32_t count;
+	uint32_t hash;		/* of the key, kept for probes and growth */
 };
 
 struct names {
@@ -144,11 +145,11 @@ static size_t str_hash(const char *s)
 	return h;
 }
 
-/* Both tables are open addressing on 32-bit keys: string offsets
- * (names, compared by content) or type id + 1 (dups). */
+/* Both tables are open addressing on 32-bit keys, 0 meaning empty:
+ * string offset + 1 (names, compared by content), type id + 1 (dups). */
 static uint32_t slot_hash(const struct cdump *d, const struct names *m, uint32_t key)
 {
-	return m == &d->dups ? key * 2654435761u : (uint32_t)str_hash(str_of(d, key));
+	return m == &d->dups ? key * 2654435761u : (uint32_t)str_hash(str_of(d, key - 1));
 }
 
 /* Room for one more key (load at most 1/2); -ENOMEM. */
@@ -165,7 +166,7 @@ static int table_room(struct cdump *d, struct names *m)
 	for (i = 0; i < m->cap; i++) {
 		if (!m->slots[i].off)
 			continue;
-		for (j = slot_hash(d, m, m->slots[i].off) & mask; bigger.slots[j].off;
+		for (j = m->slots[i].hash & mask; bigger.slots[j].off;
 		     j = (j + 1) & mask)
 			;
 		bigger.slots[j] = m->slots[i];
@@ -178,17 +179,18 @@ static int table_room(struct cdump *d, struct names *m)
 /* The count of key, a new slot at 0 if absent; NULL without memory. */
 static uint32_t *table_find(struct cdump *d, struct names *m, uint32_t key)
 {
-	const char *s = m == &d->dups ? NULL : str_of(d, key);
-	uint32_t i, mask;
+	const char *s = m == &d->dups ? NULL : str_of(d, key - 1);
+	uint32_t i, mask, h = slot_hash(d, m, key);
 
 	if (table_room(d, m))
 		return NULL;
 	mask = m->cap - 1;
-	for (i = slot_hash(d, m, key) & mask; m->slots[i].off; i = (i + 1) & mask)
-		if (m->slots[i].off == key ||
-		    (s && !strcmp(str_of(d, m->slots[i].off), s)))
+	for (i = h & mask; m->slots[i].off; i = (i + 1) & mask)
+		if (m->slots[i].off == key || (s && m->slots[i].hash == h &&
+					       !strcmp(str_of(d, m->slots[i].off - 1), s)))
 			return &m->slots[i].count;
 	m->slots[i].off = key;
+	m->slots[i].hash = h;
 	m->used++;
 	return &m->slots[i].count;
 }
@@ -196,7 +198,7 @@ static uint32_t *table_find(struct cdump *d, struct names *m, uint32_t key)
 /* One more occurrence of the name at off; returns the new count. */
 static uint32_t names_bump(struct cdump *d, struct names *m, uint32_t off)
 {
-	uint32_t *count = table_find(d, m, off);
+	uint32_t *count = table_find(d, m, off + 1);
 
 	return count ? ++*count : 1;
 }
