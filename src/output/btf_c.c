@@ -117,6 +117,25 @@ static void pf(struct cdump *d, const char *fmt, ...)
 		put(d, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
+/* A number, with text before and after it (the hot path of enums,
+ * arrays and bitfields: no printf). */
+static void pnum(struct cdump *d, const char *pre, uint64_t v, bool neg,
+		 const char *post)
+{
+	char buf[24], *p = buf + sizeof(buf);
+
+	if (neg)
+		v = -v;
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	if (neg)
+		*--p = '-';
+	ps(d, pre);
+	put(d, p, (size_t)(buf + sizeof(buf) - p));
+	ps(d, post);
+}
+
 static void tabs(struct cdump *d, int lvl)
 {
 	static const char t[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t";
@@ -552,7 +571,8 @@ static void emit_padding(struct cdump *d, uint32_t cur, uint32_t next,
 		    (new_off != next && next - new_off <= new_off - cur)) {
 			put(d, "\n", 1);
 			tabs(d, lvl);
-			pf(d, "%s: %u;", pad_names[i], in_bitfield ? new_off - cur : 0);
+			ps(d, pad_names[i]);
+			pnum(d, ": ", in_bitfield ? new_off - cur : 0, false, ";");
 		}
 		cur = new_off;
 	}
@@ -566,7 +586,8 @@ static void emit_padding(struct cdump *d, uint32_t cur, uint32_t next,
 		}
 		put(d, "\n", 1);
 		tabs(d, lvl);
-		pf(d, "%s: %u;", pad_names[i], chunk);
+		ps(d, pad_names[i]);
+		pnum(d, ": ", chunk, false, ";");
 		cur += chunk;
 	}
 }
@@ -600,7 +621,7 @@ static void emit_struct_def(struct cdump *d, uint32_t id, const struct btf_type 
 		tabs(d, lvl + 1);
 		emit_decl(d, m->type, str_of(d, m->name_off), lvl + 1);
 		if (m_sz) {
-			pf(d, ": %u", m_sz);
+			pnum(d, ": ", m_sz, false, "");
 			off = m_off + m_sz;
 			prev_bitfield = true;
 		} else {
@@ -650,16 +671,9 @@ static void emit_enum_def(struct cdump *d, uint32_t id, const struct btf_type *t
 		tabs(d, lvl + 1);
 		ps(d, str_of(d, name));
 		if (dup > 1)
-			pf(d, "___%u", dup);
+			pnum(d, "___", dup, false, "");
 		put(d, " = ", 3);
-		if (sign)
-			pf(d, "%lld", (long long)v);
-		else
-			pf(d, "%llu", (unsigned long long)v);
-		if (is64)
-			ps(d, sign ? "LL," : "ULL,");
-		else
-			put(d, ",", 1);
+		pnum(d, "", v, sign && (int64_t)v < 0, !is64 ? "," : sign ? "LL," : "ULL,");
 	}
 	put(d, "\n", 1);
 	tabs(d, lvl);
@@ -830,7 +844,7 @@ static void emit_chain_body(struct cdump *d, struct chain *c, const char *fname,
 			drop_mods(d, c);
 			if (!c->cnt) {
 				emit_name(d, fname, last_was_ptr);
-				pf(d, "[%u]", btf_array(t)->nelems);
+				pnum(d, "[", btf_array(t)->nelems, false, "]");
 				return;
 			}
 			multidim = btf_kind(type_of(d, chain_top(d, c))) == BTF_KIND_ARRAY;
@@ -841,7 +855,7 @@ static void emit_chain_body(struct cdump *d, struct chain *c, const char *fname,
 			emit_chain(d, c, fname, lvl);
 			if (!multidim)
 				put(d, ")", 1);
-			pf(d, "[%u]", btf_array(t)->nelems);
+			pnum(d, "[", btf_array(t)->nelems, false, "]");
 			return;
 		}
 		case BTF_KIND_FUNC_PROTO: {
@@ -1286,8 +1300,8 @@ static void key_sort(const struct cdump *d, struct sort_key *k, uint32_t n, bool
  * The prefix words hold the first bytes of each name. */
 #define RAW_WORDS	UINT32_MAX	/* own_at for keys that are just w[0..2] */
 
-static unsigned key_byte(const struct cdump *d, const struct sort_key *k,
-			 uint32_t p, uint32_t own_at)
+static inline __attribute__((always_inline)) unsigned
+key_byte(const struct cdump *d, const struct sort_key *k, uint32_t p, uint32_t own_at)
 {
 	if (own_at == RAW_WORDS)
 		return k->w[p / 4] >> (24 - 8 * (p % 4)) & 0xff;
