@@ -541,13 +541,18 @@ static int do_dump(struct run *r, struct args *a)
 	if (!err && q.c && r->opt.json)
 		err = run_error(r, "JSON output for C-syntax dump is not supported");
 	if (!err && q.c) {
+		uint64_t total = 65536;
+		const struct btf *b;
 		uint32_t size;
 
 		/* Hostile BTF can nest anonymous types into an exponential
-		 * header; real BTF prints less than its own size. */
-		btf_raw(q.btf, &size);
-		err = btf_c_dump(q.btf, q.roots, q.nr_roots, q.sorted,
-				 ((uint64_t)size + 65536) * 64);
+		 * header; real BTF (with its base, which is dumped too)
+		 * prints less than its own size. */
+		for (b = q.btf; b; b = btf_base(b)) {
+			btf_raw(b, &size);
+			total += size;
+		}
+		err = btf_c_dump(q.btf, q.roots, q.nr_roots, q.sorted, total * 64);
 		if (err == -ELOOP)
 			err = run_error(r, "can't dump BTF as C: a type cycle or nesting C cannot express");
 		else if (err == -E2BIG)

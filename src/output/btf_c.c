@@ -1317,14 +1317,14 @@ key_byte(const struct cdump *d, const struct sort_key *k, uint32_t p, uint32_t o
  * long shared name prefixes ("trace_event_raw_...") cost one pass per
  * byte, not a string comparison per pair.  Keys whose strings are equal
  * end in any order (their runs are sorted by hash and id next); small
- * buckets go to the comparison sort. */
+ * buckets (128 keys or fewer) go to the comparison sort. */
 static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
 		       uint32_t p, uint32_t own_at, unsigned depth)
 {
 	uint32_t count[256], next[256], last[256], end, i, c, x;
 	bool raw = own_at == RAW_WORDS;
 
-	while (n > 32 && depth < 64 && (!raw || p < 12)) {
+	while (n > 128 && depth < 64 && (!raw || p < 12)) {
 		memset(count, 0, sizeof(count));
 		for (i = 0; i < n; i++)
 			count[key_byte(d, &k[i], p, own_at)]++;
