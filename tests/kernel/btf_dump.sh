@@ -292,6 +292,19 @@ struct dup {
 compiles "btf dump format c: the cdecl header compiles" $WORK/cdecl.btf
 
 # ---- errors ------------------------------------------------------------------
+testing "btf help: upstream main's text" \
+	'bpfbox btf help' \
+	"Usage: bpfbox btf { show | list } [id BTF_ID]
+       bpfbox btf dump BTF_SRC [format FORMAT] [root_id ROOT_ID]
+       bpfbox btf help
+
+       BTF_SRC := { id BTF_ID | prog PROG | map MAP [{key | value | kv | all}] |
+                    file FILE [file FILE]... }
+       FORMAT  := { raw | c [unsorted] }
+       MAP := { id MAP_ID | pinned FILE | name MAP_NAME }
+       PROG := { id PROG_ID | pinned FILE | tag PROG_TAG | name PROG_NAME }
+       OPTIONS := { {-j|--json} [{-p|--pretty}] | {-d|--debug} |
+                    {-B|--base-btf} }"
 printf 'not btf' > $WORK/junk
 head -c 40 $WORK/cdecl.btf > $WORK/short.btf
 "$H/mkbtfmap" -o cdecl $WORK/noBTF.elf elf64le && sed 's/\.BTF/.XYZ/' $WORK/noBTF.elf > $WORK/nosec.elf
@@ -495,6 +508,11 @@ else
 				'bpfbox $m btf dump file $V 2>/dev/null | unsign | cksum' \
 				"$(bpftool $m btf dump file $V 2>/dev/null | unsign | cksum)"
 		done
+		vid=$(bpfbox -j btf list | sed -n 's/.*{"id":\([0-9]*\),[^{]*"kernel":true,"name":"vmlinux"}.*/\1/p')
+		if [ -n "$vid" ]; then
+			testing "btf dump id (vmlinux): same as bpftool" \
+				'bpfbox btf dump id $vid | cksum' "$(bpftool btf dump id $vid | cksum)"
+		fi
 		testing "btf dump format c unsorted: vmlinux as bpftool" \
 			'bpfbox btf dump file $V format c unsorted 2>/dev/null | mine_c | cksum' \
 			"$(bpftool btf dump file $V format c 2>/dev/null | main_c | mine_c | cksum)"
