@@ -18,9 +18,12 @@
  * Upstream bpftool main sorts the types (by a rank per kind, a name, the
  * type's own name, a hash of its shape, its id) and appends kfunc
  * prototypes (FUNCs tagged "bpf_kfunc"); "unsorted" keeps id order.
+ * The sort here is a radix sort over those names, for speed; its result
+ * is the order of upstream's comparison.
  *
  * Written for hostile input: every reference is checked once up front,
- * recursion is depth-limited and the output size is capped. */
+ * recursion is depth-limited, and the output and the walk's steps are
+ * capped. */
 #include "output/btf_c.h"
 #include "output/out.h"
 
@@ -41,12 +44,12 @@ enum {
 	EMITTED = 8,
 	FWD_EMITTED = 16,	/* forward declaration (or typedef) printed */
 	NAME_DONE = 32,		/* name numbered */
-	REFERENCED = 64,	/* some other type refers to it */
+	REFERENCED = 64,	/* some other type refers to it (see mark()) */
 	NUMBERED = 128,		/* its name takes a ___N suffix (in dups) */
 };
 
-/* Counts of names printed so far: open addressing on string offsets,
- * compared by content. */
+/* Open addressing tables (see table_find()): counts of names printed so
+ * far, and the ___N of the types that take one. */
 struct name_slot {
 	uint32_t off;		/* the key; 0: empty slot */
 	uint32_t count;
