@@ -63,6 +63,19 @@ static int describe(const char *l, char *out, size_t size)
 	return 1;
 }
 
+/* The blob of b, parsed; b is freed. */
+static struct btf *built(struct bb *b)
+{
+	struct btf *btf = NULL;
+	size_t size;
+	void *blob = bb_blob(b, &size);
+
+	bb_free(b);
+	CHECK(!btf_new(blob, size, NULL, &btf));
+	free(blob);
+	return btf;
+}
+
 TEST(btf_c_sorted_order)
 {
 	static struct ref refs[1200];
@@ -73,8 +86,6 @@ TEST(btf_c_sorted_order)
 	const char *got, *p;
 	struct btf *btf;
 	struct bb b;
-	size_t size;
-	void *blob;
 
 	bb_init(&b);
 	s32 = bb_int(&b, "int", 4, BTF_INT_SIGNED);
@@ -103,10 +114,7 @@ TEST(btf_c_sorted_order)
 		bb_member(&b, r->member, s32, 0, 0);
 		r->hash = (shash(r->name) * 31 + shash(r->member)) * 31 + shash("int");
 	}
-	blob = bb_blob(&b, &size);
-	bb_free(&b);
-	CHECK(!btf_new(blob, size, NULL, &btf));
-	free(blob);
+	btf = built(&b);
 	if (!btf)
 		return;
 
@@ -152,8 +160,6 @@ TEST(btf_c_exponential_nesting)
 	uint32_t s32, ids[41], i;
 	struct btf *btf;
 	struct bb b;
-	size_t size;
-	void *blob;
 	int err;
 
 	bb_init(&b);
@@ -164,10 +170,7 @@ TEST(btf_c_exponential_nesting)
 		bb_member(&b, "a", i < 39 ? ids[i] + 1 : s32, 0, 0);
 		bb_member(&b, "b", i < 39 ? ids[i] + 1 : s32, 32, 0);
 	}
-	blob = bb_blob(&b, &size);
-	bb_free(&b);
-	CHECK(!btf_new(blob, size, NULL, &btf));
-	free(blob);
+	btf = built(&b);
 	if (!btf)
 		return;
 	capture_begin();
