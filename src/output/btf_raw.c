@@ -92,6 +92,15 @@ static void list_start(struct json *j, const char *name)
 	}
 }
 
+/* " size=N vlen=N" (or another first field), then the list. */
+static void list_head(struct json *j, const char *first, uint64_t v, unsigned vlen,
+		      const char *list)
+{
+	field_u(j, " ", first, v);
+	field_u(j, " ", "vlen", vlen);
+	list_start(j, list);
+}
+
 static void list_end(struct json *j)
 {
 	if (j)
@@ -128,9 +137,7 @@ static void dump_members(const struct btf *btf, const struct btf_type *t,
 	const struct btf_member *m = btf_members(t);
 	unsigned i, vlen = btf_vlen(t);
 
-	field_u(j, " ", "size", t->size);
-	field_u(j, " ", "vlen", vlen);
-	list_start(j, "members");
+	list_head(j, "size", t->size, vlen, "members");
 	for (i = 0; i < vlen; i++) {
 		uint32_t bits = btf_member_bitfield_size(t, i);
 
@@ -151,9 +158,7 @@ static void dump_enum(const struct btf *btf, const struct btf_type *t,
 	bool is64 = btf_kind(t) == BTF_KIND_ENUM64, sign = btf_kflag(t);
 
 	field_s(j, " ", "encoding", sign ? "SIGNED" : "UNSIGNED");
-	field_u(j, " ", "size", t->size);
-	field_u(j, " ", "vlen", vlen);
-	list_start(j, "values");
+	list_head(j, "size", t->size, vlen, "values");
 	for (i = 0; i < vlen; i++) {
 		uint64_t v;
 		uint32_t name;
@@ -247,9 +252,7 @@ static void dump_type(const struct btf *btf, uint32_t id, struct json *j)
 		field_s(j, " ", "linkage", linkage_str(vlen));
 		break;
 	case BTF_KIND_FUNC_PROTO:
-		field_u(j, " ", "ret_type_id", t->type);
-		field_u(j, " ", "vlen", vlen);
-		list_start(j, "params");
+		list_head(j, "ret_type_id", t->type, vlen, "params");
 		for (i = 0; i < vlen; i++) {
 			elem_start(j, name_of(btf, btf_params(t)[i].name_off));
 			field_u(j, "", "type_id", btf_params(t)[i].type);
@@ -263,9 +266,7 @@ static void dump_type(const struct btf *btf, uint32_t id, struct json *j)
 		field_s(j, ", ", "linkage", linkage_str(btf_var(t)->linkage));
 		break;
 	case BTF_KIND_DATASEC:
-		field_u(j, " ", "size", t->size);
-		field_u(j, " ", "vlen", vlen);
-		list_start(j, "vars");
+		list_head(j, "size", t->size, vlen, "vars");
 		for (i = 0; i < vlen; i++) {
 			const struct btf_var_secinfo *v = btf_secinfos(t) + i;
 			const struct btf_type *vt;
