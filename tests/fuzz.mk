@@ -28,8 +28,8 @@ FUZZ_RUN = -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 \
 	-artifact_prefix=build/ $(FUZZ_ARGS)
 
 # ---- BTF ----------------------------------------------------------------
-FUZZ_BTF_SRCS := src/btf/btf.c src/output/btf_fmt.c src/output/json.c src/output/out.c \
-	src/kernel/sys_bpf.c
+FUZZ_BTF_SRCS := src/btf/btf.c src/btf/elf.c src/output/btf_fmt.c src/output/btf_raw.c \
+	src/output/btf_c.c src/output/json.c src/output/out.c src/kernel/sys_bpf.c
 FUZZ_BTF_CORPUS := build/fuzz-corpus/btf
 
 build/fuzz_btf: tests/fuzz/fuzz_btf.c $(FUZZ_BTF_SRCS) $(HDRS) $(wildcard tests/helpers/*.h) | build
@@ -39,6 +39,9 @@ $(FUZZ_BTF_CORPUS)/.seeded: build/helpers/mkbtfmap
 	mkdir -p $(FUZZ_BTF_CORPUS)
 	for l in $$(build/helpers/mkbtfmap -l); do \
 		build/helpers/mkbtfmap -o $$l $(FUZZ_BTF_CORPUS)/seed-$$l || exit 1; \
+	done
+	for f in swapped elf64le elf32be; do \
+		build/helpers/mkbtfmap -o cdecl $(FUZZ_BTF_CORPUS)/seed-cdecl-$$f $$f || exit 1; \
 	done
 	touch $@
 

@@ -11,6 +11,7 @@
  * return records known to be whole.  Ids and string offsets are checked
  * at lookup time, so references between types need no upfront pass. */
 #include "btf/btf.h"
+#include "btf/elf.h"
 #include "kernel/sys_bpf.h"
 
 #include <errno.h>
@@ -18,12 +19,16 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 struct btf {
-	uint8_t *buf;		/* owned copy, shifted so types are 4-aligned */
-	const uint8_t *raw;	/* the blob inside buf */
+	uint8_t *buf;		/* owned copy (or read buffer), types 4-aligned */
+	void *map;		/* or the file mapped read-only (sysfs BTF) */
+	size_t map_len;
+	const uint8_t *raw;	/* the blob inside buf or map */
 	uint32_t raw_size;
 	const uint8_t *types;
 	uint32_t types_len;
@@ -38,6 +43,8 @@ struct btf {
 	const struct btf *base;
 	struct btf *owned_base;	/* a vmlinux loaded by btf_load_by_id() */
 };
+
+#define SYSFS_MAGIC	0x62656572
 
 static const struct btf_type void_type;
 
@@ -89,7 +96,7 @@ static size_t record_len(const struct btf *btf, const struct btf_type *t,
 	case BTF_KIND_UNKN:	/* only id 0, never a record */
 		return 0;
 	default:
-		if (btf_kind(t) >= btf->nr_layout)
+		if (!btf || btf_kind(t) >= btf->nr_layout)
 			return 0;
 		n += btf->layout[btf_kind(t) * 4] +		/* info_sz */
 		     vlen * btf->layout[btf_kind(t) * 4 + 1];	/* elem_sz */
@@ -119,19 +126,91 @@ static int walk_types(struct btf *btf, uint32_t *offs, uint32_t *count)
 	return 0;
 }
 
+static uint32_t bswap32(uint32_t v)
+{
+	return v >> 24 | (v >> 8 & 0xff00) | (v << 8 & 0xff0000) | v << 24;
+}
+
+static void bswap_words(void *p, size_t n)
+{
+	uint32_t *w = p;
+
+	while (n--) {
+		*w = bswap32(*w);
+		w++;
+	}
+}
+
+/* BTF written for the other byte order (libbpf swaps it on load too):
+ * every record is a sequence of 32-bit words, so swapping the fixed part
+ * gives kind and vlen, and then the rest is words as well.  A kind this
+ * parser cannot size is rejected: its words cannot be told apart. */
+static int swap_types(uint8_t *types, uint32_t len)
+{
+	uint32_t pos = 0;
+
+	while (len - pos >= sizeof(struct btf_type)) {
+		struct btf_type *t = (void *)(types + pos);
+		size_t n;
+
+		bswap_words(t, 3);
+		if (btf_kind(t) > BTF_KIND_MAX)
+			return -EINVAL;
+		n = record_len(NULL, t, len - pos);
+		if (!n)
+			return -EINVAL;
+		bswap_words(t + 1, (n - sizeof(*t)) / 4);
+		pos += (uint32_t)n;
+	}
+	return pos == len ? 0 : -EINVAL;
+}
+
 static uint32_t end_str(const struct btf *btf)
 {
 	return btf->start_str + btf->strs_len;
 }
 
+static int btf_parse_in(const void *data, size_t size, const struct btf *base,
+			void *take, size_t map_len, struct btf **out);
+
+static void release(void *take, size_t map_len)
+{
+	if (map_len)
+		munmap(take, map_len);
+	else
+		free(take);
+}
+
+/* btf_new(), where take (if not NULL) is memory holding data that is
+ * ours to keep or release: malloc'd, or mapped read-only when map_len is
+ * not 0.  The blob is used in place when its types are 4-byte aligned
+ * and (byte-swapped blobs) take is writable, else copied. */
+static int btf_parse(const void *data, size_t size, const struct btf *base,
+		     void *take, size_t map_len, struct btf **out)
+{
+	int err = btf_parse_in(data, size, base, take, map_len, out);
+
+	if (err)
+		release(take, map_len);
+	return err;
+}
+
 int btf_new(const void *data, size_t size, const struct btf *base,
 	    struct btf **out)
+{
+	return btf_parse(data, size, base, NULL, 0, out);
+}
+
+static int btf_parse_in(const void *data, size_t size, const struct btf *base,
+			void *take, size_t map_len, struct btf **out)
 {
 	struct btf_header h;
 	struct btf *btf;
 	uint64_t types_at, strs_at, layout_at;
 	size_t shift;
+	uint8_t *mem;
 	uint32_t n;
+	bool swapped;
 	int err;
 
 	*out = NULL;
@@ -139,14 +218,18 @@ int btf_new(const void *data, size_t size, const struct btf *base,
 		return -EINVAL;
 	memset(&h, 0, sizeof(h));
 	memcpy(&h, data, BTF_HDR_MIN_LEN);
+	swapped = h.magic == 0x9feb;
+	if (swapped)
+		bswap_words(&h.hdr_len, 1);
 	/* A longer header is fine: sections are still placed by hdr_len,
-	 * and the layout fields are read when it covers them.  Byte-swapped
-	 * BTF is not supported. */
-	if (h.magic != BTF_MAGIC || h.version != BTF_VERSION ||
+	 * and the layout fields are read when it covers them. */
+	if ((h.magic != BTF_MAGIC && !swapped) || h.version != BTF_VERSION ||
 	    h.hdr_len < BTF_HDR_MIN_LEN || h.hdr_len > size)
 		return -EINVAL;
-	if (h.hdr_len >= sizeof(h))
-		memcpy(&h, data, sizeof(h));
+	memcpy(&h.type_off, (const uint8_t *)data + 8,
+	       (h.hdr_len >= sizeof(h) ? sizeof(h) : BTF_HDR_MIN_LEN) - 8);
+	if (swapped)
+		bswap_words(&h.type_off, (sizeof(h) - 8) / 4);
 	types_at = (uint64_t)h.hdr_len + h.type_off;
 	strs_at = (uint64_t)h.hdr_len + h.str_off;
 	layout_at = (uint64_t)h.hdr_len + h.layout_off;
@@ -165,16 +248,29 @@ int btf_new(const void *data, size_t size, const struct btf *base,
 	btf = calloc(1, sizeof(*btf));
 	if (!btf)
 		return -ENOMEM;
-	/* Copy so that the type section starts 4-byte aligned, whatever
-	 * hdr_len and type_off are: records are then read in place. */
-	shift = (4 - (types_at & 3)) & 3;
-	btf->buf = malloc(size + shift);
-	if (!btf->buf) {
-		free(btf);
-		return -ENOMEM;
+	if (take && !(((uintptr_t)data + types_at) & 3) && (!swapped || !map_len)) {
+		if (map_len) {
+			btf->map = take;
+			btf->map_len = map_len;
+		} else {
+			btf->buf = take;
+		}
+		mem = (uint8_t *)data;
+	} else {
+		/* Copy so that the type section starts 4-byte aligned,
+		 * whatever hdr_len and type_off are: records are then read
+		 * in place. */
+		shift = (4 - (types_at & 3)) & 3;
+		btf->buf = malloc(size + shift);
+		if (!btf->buf) {
+			free(btf);
+			return -ENOMEM;
+		}
+		memcpy(btf->buf + shift, data, size);
+		mem = btf->buf + shift;
+		release(take, map_len);
 	}
-	memcpy(btf->buf + shift, data, size);
-	btf->raw = btf->buf + shift;
+	btf->raw = mem;
 	btf->raw_size = (uint32_t)size;
 	btf->types = btf->raw + types_at;
 	btf->types_len = h.type_len;
@@ -186,7 +282,21 @@ int btf_new(const void *data, size_t size, const struct btf *base,
 	btf->start_id = base ? btf_end_id(base) : 1;
 	btf->start_str = base ? end_str(base) : 0;
 
-	err = walk_types(btf, NULL, &n);
+	/* The copy is made native: the header too, for btf_raw(). */
+	err = swapped ? swap_types(mem + types_at, h.type_len) : 0;
+	if (swapped) {
+		h.magic = BTF_MAGIC;
+		memcpy(mem, &h, h.hdr_len < sizeof(h) ? BTF_HDR_MIN_LEN : sizeof(h));
+		for (n = 0; n < btf->nr_layout; n++) {
+			uint8_t *f = mem + layout_at + n * 4 + 2;
+			uint8_t lo = f[0];
+
+			f[0] = f[1];
+			f[1] = lo;
+		}
+	}
+	if (!err)
+		err = walk_types(btf, NULL, &n);
 	if (!err && (uint64_t)btf->start_id + n > UINT32_MAX)
 		err = -E2BIG;
 	if (!err && n) {
@@ -203,6 +313,35 @@ int btf_new(const void *data, size_t size, const struct btf *base,
 	btf->nr = n;
 	*out = btf;
 	return 0;
+}
+
+/* btf_new_any() on memory that is ours (see btf_parse()). */
+static int parse_any(const void *data, size_t size, const struct btf *base,
+		     void *take, size_t map_len, struct btf **out)
+{
+	const uint8_t *sec;
+	size_t sec_size;
+	int err;
+
+	*out = NULL;
+	if (!elf_is_elf(data, size)) {
+		if (size >= 2 && (!memcmp(data, "\x9f\xeb", 2) || !memcmp(data, "\xeb\x9f", 2)))
+			return btf_parse(data, size, base, take, map_len, out);
+		release(take, map_len);
+		return -ENOEXEC;
+	}
+	err = elf_find_section(data, size, ".BTF", &sec, &sec_size);
+	if (err) {
+		release(take, map_len);
+		return err == -ENOENT ? -ENODATA : err;
+	}
+	return btf_parse(sec, sec_size, base, take, map_len, out);
+}
+
+int btf_new_any(const void *data, size_t size, const struct btf *base,
+		struct btf **out)
+{
+	return parse_any(data, size, base, NULL, 0, out);
 }
 
 /* Read all of fd; sysfs files may report a size that is only a hint. */
@@ -248,19 +387,32 @@ int btf_load_file(const char *path, const struct btf *base, struct btf **out)
 {
 	uint8_t *buf = NULL;
 	size_t size = 0;
+	struct statfs sfs;
+	struct stat st;
+	void *map;
 	int fd, err;
 
 	*out = NULL;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
+	/* Kernel BTF in sysfs can be mapped (6.16+): its pages are the
+	 * kernel's, nothing is copied.  Other files are read: a mapped
+	 * regular file could shrink under us. */
+	if (!fstatfs(fd, &sfs) && sfs.f_type == SYSFS_MAGIC && !fstat(fd, &st) &&
+	    st.st_size >= BTF_HDR_MIN_LEN) {
+		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (map != MAP_FAILED) {
+			close(fd);
+			return parse_any(map, (size_t)st.st_size, base, map,
+					 (size_t)st.st_size, out);
+		}
+	}
 	err = read_all(fd, &buf, &size);
 	close(fd);
 	if (err)
 		return err;
-	err = btf_new(buf, size, base, out);
-	free(buf);
-	return err;
+	return parse_any(buf, size, base, buf, 0, out);
 }
 
 int btf_load_vmlinux(struct btf **out)
@@ -339,6 +491,8 @@ void btf_free(struct btf *btf)
 	btf_free(btf->owned_base);
 	free(btf->offs);
 	free(btf->buf);
+	if (btf->map_len)
+		munmap(btf->map, btf->map_len);
 	free(btf);
 }
 
@@ -409,6 +563,11 @@ int64_t btf_resolve_type(const struct btf *btf, uint32_t id, bool skip_var)
 
 int64_t btf_resolve_size(const struct btf *btf, uint32_t id)
 {
+	return btf_resolve_size_ptr(btf, id, sizeof(long));
+}
+
+int64_t btf_resolve_size_ptr(const struct btf *btf, uint32_t id, uint32_t ptr_size)
+{
 	const struct btf_type *t;
 	uint64_t nelems = 1, size;
 	int depth;
@@ -428,7 +587,7 @@ int64_t btf_resolve_size(const struct btf *btf, uint32_t id)
 			size = t->size;
 			goto done;
 		case BTF_KIND_PTR:
-			size = sizeof(long);	/* the running kernel's */
+			size = ptr_size;
 			goto done;
 		case BTF_KIND_TYPEDEF:
 		case BTF_KIND_VOLATILE:

@@ -17,12 +17,17 @@
 
 struct btf;
 
-/* Copy and index a blob.  With base, the blob is split BTF: its ids
+/* Copy and index a blob (of either byte order: the copy is made
+ * native).  With base, the blob is split BTF: its ids
  * continue after base's last id and its string offsets after base's
  * strings.  base must outlive the result.  -EINVAL for a bad blob. */
 int btf_new(const void *data, size_t size, const struct btf *base,
 	    struct btf **out);
-/* Read a whole file (e.g. /sys/kernel/btf/vmlinux) and btf_new() it. */
+/* A raw blob (either byte order) or an ELF object's .BTF section:
+ * -ENOEXEC when data is neither, -ENODATA for an ELF without .BTF. */
+int btf_new_any(const void *data, size_t size, const struct btf *base,
+		struct btf **out);
+/* Read a whole file (e.g. /sys/kernel/btf/vmlinux) and btf_new_any() it. */
 int btf_load_file(const char *path, const struct btf *base, struct btf **out);
 /* /sys/kernel/btf/vmlinux; a new object each call, free it. */
 int btf_load_vmlinux(struct btf **out);
@@ -52,9 +57,13 @@ const char *btf_type_name(const struct btf *btf, const struct btf_type *t);
  * id, a chain ending in void or deeper than BTF_MAX_RESOLVE_DEPTH. */
 #define BTF_MAX_RESOLVE_DEPTH 32
 int64_t btf_resolve_type(const struct btf *btf, uint32_t id, bool skip_var);
-/* Size in bytes of a type (arrays multiplied out), as libbpf's
- * btf__resolve_size(): -EINVAL when it has none, -E2BIG past 4 GiB. */
+/* Size in bytes of a type (arrays multiplied out, pointers the size of
+ * a long here), as libbpf's btf__resolve_size(): -EINVAL when it has
+ * none, -E2BIG past 4 GiB. */
 int64_t btf_resolve_size(const struct btf *btf, uint32_t id);
+/* The same with pointers of ptr_size bytes (the BTF's target's, not the
+ * running kernel's). */
+int64_t btf_resolve_size_ptr(const struct btf *btf, uint32_t id, uint32_t ptr_size);
 /* First id with this name and kind (kind < 0: any), or -ENOENT.
  * A linear walk: for occasional lookups. */
 int64_t btf_find_by_name_kind(const struct btf *btf, const char *name, int kind);

@@ -92,6 +92,8 @@ static int check_base_btf(struct run *r, const char *path)
 	if (err)
 		return 0;
 	err = btf_load_file(path, NULL, &btf);
+	if (err == -ENOEXEC)	/* neither BTF nor ELF: a bad blob, as before */
+		err = -EINVAL;
 	if (err)
 		return run_error(r, "failed to parse base BTF at '%s': %d", path, err);
 	btf_free(btf);

@@ -114,29 +114,51 @@ void out_fmt(const char *fmt, ...)
 	out_write(tmp, (size_t)n);
 }
 
+/* Digits of a value below 10^8, two at a time with 32-bit arithmetic
+ * (x / 100 as a multiply: -Os would otherwise emit a divide), back from
+ * end; with width, zero-padded to it.  Returns the new start. */
+static char *digits32(char *end, uint32_t x, int width)
+{
+	static const char pairs[] =
+		"00010203040506070809101112131415161718192021222324"
+		"25262728293031323334353637383940414243444546474849"
+		"50515253545556575859606162636465666768697071727374"
+		"75767778798081828384858687888990919293949596979899";
+	char *p = end;
+
+	while (x >= 100 || (width && end - p < width)) {
+		uint32_t q = (uint32_t)(((uint64_t)x * 0x51eb851fu) >> 37);
+		unsigned d = (x - q * 100) * 2;
+
+		*--p = pairs[d + 1];
+		*--p = pairs[d];
+		x = q;
+	}
+	if (x >= 10 || !width) {
+		if (x >= 10) {
+			*--p = pairs[x * 2 + 1];
+			*--p = pairs[x * 2];
+		} else {
+			*--p = (char)('0' + x);
+		}
+	}
+	return p;
+}
+
 void out_u64(uint64_t v)
 {
-	char tmp[20];
-	int i = sizeof(tmp);
+	char tmp[24], *p = tmp + sizeof(tmp);
 
-	/* Two digits per division: numbers are most of a BTF dump. */
-	while (v >= 100) {
-		static const char pairs[] =
-			"00010203040506070809101112131415161718192021222324"
-			"25262728293031323334353637383940414243444546474849"
-			"50515253545556575859606162636465666768697071727374"
-			"75767778798081828384858687888990919293949596979899";
-		unsigned d = (unsigned)(v % 100) * 2;
+	/* Numbers are most of a BTF dump: 64-bit divides only to split a
+	 * big value into 8-digit pieces. */
+	while (v >= 100000000) {
+		uint64_t q = v / 100000000;
 
-		v /= 100;
-		tmp[--i] = pairs[d + 1];
-		tmp[--i] = pairs[d];
+		p = digits32(p, (uint32_t)(v - q * 100000000), 8);
+		v = q;
 	}
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	out_write(tmp + i, sizeof(tmp) - i);
+	p = digits32(p, (uint32_t)v, 0);
+	out_write(p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 void out_i64(int64_t v)

@@ -1,11 +1,16 @@
-/* libFuzzer target for the BTF parser and formatter (src/btf.c,
- * src/btf_fmt.c): the input is a BTF blob, parsed standalone and split
- * on a fixed base; every type of a parsed blob is resolved and formatted
- * (plain and JSON rules) over the input's own bytes as the value.  Any
- * crash, sanitizer report or hang is a bug: untrusted BTF must give a
- * clean error or output.  Built and run by `make fuzz-btf` (tests/fuzz.mk). */
+/* libFuzzer target for the BTF parser and formatters (src/btf/btf.c,
+ * src/btf/elf.c, src/output/btf_fmt.c, btf_raw.c, btf_c.c): the input is
+ * a BTF blob or an ELF object, parsed standalone and split on a fixed
+ * base; every type of a parsed blob is resolved and formatted (plain and
+ * JSON rules) over the input's own bytes as the value, and the blob is
+ * dumped raw (plain, JSON) and as C, sorted and not, whole and from a
+ * root type, with the output capped.  Any crash, sanitizer report or
+ * hang is a bug: untrusted BTF must give a clean error or output.  Built
+ * and run by `make fuzz-btf` (tests/fuzz.mk). */
 #include "../helpers/btf_layouts.h"
+#include "output/btf_c.h"
 #include "output/btf_fmt.h"
+#include "output/btf_raw.h"
 #include "output/out.h"
 
 #include <fcntl.h>
@@ -56,13 +61,26 @@ static void exercise(const struct btf *btf, const uint8_t *data, size_t size)
 	}
 	btf_find_by_name_kind(btf, "int", BTF_KIND_INT);
 	out_flush();
+
+	/* The dumpers, on at most a few thousand types (the C dumper's
+	 * work grows with the type count), output capped at 1 MiB. */
+	if (end > 4096)
+		return;
+	btf_raw_dump(btf, NULL, NULL, 0);
+	json_init(&j, false);
+	btf_raw_dump(btf, &j, NULL, 0);
+	btf_c_dump(btf, NULL, 0, true, 1 << 20);
+	btf_c_dump(btf, NULL, 0, false, 1 << 20);
+	id = end - 1;
+	btf_c_dump(btf, &id, 1, false, 1 << 20);
+	out_flush();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct btf *btf;
 
-	if (!btf_new(data, size, NULL, &btf)) {
+	if (!btf_new_any(data, size, NULL, &btf)) {
 		exercise(btf, data, size);
 		btf_free(btf);
 	}

@@ -298,6 +298,104 @@ static inline void layout_flows(struct bb *b, uint32_t *key, uint32_t *value)
 	bb_member(b, "comm", comm, 320, 0);
 }
 
+/* C declarations that are hard to print (btf dump format c): packed and
+ * padded structs, bitfields, anonymous nested types, arrays of function
+ * pointers, variadic and argument-less prototypes, typedef chains,
+ * qualifiers around pointers, a type tag, multi-dimensional arrays,
+ * ENUM64 both signed and unsigned, a one-byte enum, two structs with one
+ * name, a forward declaration, a self-referencing struct and a kfunc. */
+static inline void layout_cdecl(struct bb *b, uint32_t *key, uint32_t *value)
+{
+	uint32_t s32 = bb_int(b, "int", 4, BTF_INT_SIGNED);
+	uint32_t chr = bb_int(b, "char", 1, BTF_INT_SIGNED);
+	uint32_t lng = bb_int(b, "long int", 8, BTF_INT_SIGNED);
+	uint32_t u16 = bb_int(b, "short unsigned int", 2, 0);
+	uint32_t dbl = bb_float(b, "double", 8);
+	uint32_t node_ptr = bb_ptr(b, b->next_id + 1);
+	uint32_t packed, gap, bits, anon_s, anon_u, fp, proto, handlers;
+	uint32_t cchr, logf, cb, t3, up, vp, row, m, e64u, e64s, e8, anon_e;
+	uint32_t dup1, dup2, opq, kf;
+
+	bb_struct(b, "node", 16, 0);
+	bb_member(b, "next", node_ptr, 0, 0);
+	bb_member(b, "val", s32, 64, 0);
+	packed = bb_struct(b, "packed_s", 5, 0);
+	bb_member(b, "a", chr, 0, 0);
+	bb_member(b, "b", s32, 8, 0);
+	gap = bb_struct(b, "gap_s", 12, 0);
+	bb_member(b, "a", s32, 0, 0);
+	bb_member(b, "b", s32, 64, 0);
+	bits = bb_struct(b, "bits_s", 8, 1);
+	bb_member(b, "x", u16, 0, 3);
+	bb_member(b, "y", u16, 3, 5);
+	bb_member(b, "z", s32, 32, 20);
+	anon_s = bb_struct(b, NULL, 8, 0);
+	bb_member(b, "lo", s32, 0, 0);
+	bb_member(b, "hi", s32, 32, 0);
+	anon_u = bb_union(b, NULL, 8, 0);
+	bb_member(b, "whole", lng, 0, 0);
+	bb_member(b, NULL, anon_s, 0, 0);
+	proto = bb_func_proto(b, 0);
+	bb_param(b, NULL, s32);
+	fp = bb_ptr(b, proto);
+	handlers = bb_array(b, fp, s32, 4);
+	cchr = bb_ptr(b, bb_mod(b, BTF_KIND_CONST, chr));
+	proto = bb_func_proto(b, s32);
+	bb_param(b, NULL, cchr);
+	bb_param(b, NULL, 0);
+	logf = bb_ptr(b, proto);
+	cb = bb_ptr(b, bb_func_proto(b, 0));
+	t3 = bb_typedef(b, "t3", bb_ptr(b, bb_mod(b, BTF_KIND_CONST,
+		bb_typedef(b, "t2", bb_typedef(b, "t1", s32)))));
+	up = bb_ptr(b, bb_type_tag(b, "user", s32));
+	vp = bb_mod(b, BTF_KIND_VOLATILE, bb_ptr(b, s32));
+	row = bb_array(b, s32, s32, 3);
+	m = bb_array(b, row, s32, 2);
+	e64u = bb_enum64(b, "big", 8, 0);
+	bb_enumval64(b, "BIG", 1ULL << 40);
+	bb_enumval64(b, "SMALL", 1);
+	e64s = bb_enum64(b, "neg64", 8, 1);
+	bb_enumval64(b, "NEG", (uint64_t)-5);
+	e8 = bb_enum(b, "e8", 1, 0);
+	bb_enumval(b, "E8_A", 1);
+	anon_e = bb_enum(b, NULL, 4, 0);
+	bb_enumval(b, "ANON_A", 0);
+	bb_enumval(b, "E8_A", 2);
+	dup1 = bb_struct(b, "dup", 4, 0);
+	bb_member(b, "x", s32, 0, 0);
+	dup2 = bb_struct(b, "dup", 8, 0);
+	bb_member(b, "y", lng, 0, 0);
+	opq = bb_ptr(b, bb_fwd(b, "opaque", 0));
+
+	*value = bb_struct(b, "cdecl", 200, 0);
+	bb_member(b, "packed", packed, 0, 0);
+	bb_member(b, "head", node_ptr, 64, 0);
+	bb_member(b, "gap", gap, 128, 0);
+	bb_member(b, "bits", bits, 224, 0);
+	bb_member(b, NULL, anon_u, 320, 0);
+	bb_member(b, "handlers", handlers, 384, 0);
+	bb_member(b, "logf", logf, 640, 0);
+	bb_member(b, "cb", cb, 704, 0);
+	bb_member(b, "cp", t3, 768, 0);
+	bb_member(b, "up", up, 832, 0);
+	bb_member(b, "vp", vp, 896, 0);
+	bb_member(b, "m", m, 960, 0);
+	bb_member(b, "e64u", e64u, 1152, 0);
+	bb_member(b, "e64s", e64s, 1216, 0);
+	bb_member(b, "e8", e8, 1280, 0);
+	bb_member(b, "anon_e", anon_e, 1312, 0);
+	bb_member(b, "d1", dup1, 1344, 0);
+	bb_member(b, "d2", dup2, 1408, 0);
+	bb_member(b, "opq", opq, 1472, 0);
+	bb_member(b, "f", dbl, 1536, 0);
+
+	proto = bb_func_proto(b, s32);
+	bb_param(b, "arg", s32);
+	kf = bb_func(b, "cdecl_kfunc", proto, BTF_FUNC_GLOBAL);
+	bb_decl_tag(b, "bpf_kfunc", kf, -1);
+	*key = s32;
+}
+
 static const struct map_layout map_layouts[] = {
 	{ "bits", BPF_MAP_TYPE_ARRAY, 2, layout_bits },
 	{ "oldbits", BPF_MAP_TYPE_ARRAY, 2, layout_oldbits },
@@ -311,6 +409,7 @@ static const struct map_layout map_layouts[] = {
 	{ "percpu", BPF_MAP_TYPE_PERCPU_ARRAY, 2, layout_percpu },
 	{ "datasec", BPF_MAP_TYPE_ARRAY, 1, layout_datasec },
 	{ "flows", BPF_MAP_TYPE_HASH, 100000, layout_flows },
+	{ "cdecl", BPF_MAP_TYPE_ARRAY, 1, layout_cdecl },
 	{ 0 }
 };
 

@@ -4,7 +4,13 @@
  *   mkbtfmap LAYOUT PATH      load the layout's BTF (BPF_BTF_LOAD), create
  *                             its map (BPF_MAP_CREATE with btf_fd and the
  *                             key/value type ids) and pin it at PATH
- *   mkbtfmap -o LAYOUT FILE   write the layout's raw BTF blob to FILE
+ *   mkbtfmap -o LAYOUT FILE [FORM]
+ *                             write the layout's raw BTF blob to FILE; FORM
+ *                             "swapped": in the other byte order; "elf64le",
+ *                             "elf32be": as the .BTF section of a minimal
+ *                             ELF object (the BTF in the ELF's byte order);
+ *                             "split": FILE is split BTF on the layout's,
+ *                             written to FILE.base (a module on vmlinux)
  *   mkbtfmap -s MAPS PROGS LAYOUT DIR
  *                             one BTF object shared by MAPS maps (pinned
  *                             DIR/m0...) and PROGS socket filters (DIR/p0...,
@@ -52,6 +58,78 @@ static int load_prog(int btf_fd, uint32_t func)
 	return sys_prog_load(&attr);
 }
 
+/* Every BTF record is made of 32-bit words: swapping them all (and the
+ * header's magic) gives the other byte order without knowing kinds. */
+static void swap_word(uint8_t *p)
+{
+	uint8_t t = p[0];
+
+	p[0] = p[3], p[3] = t, t = p[1], p[1] = p[2], p[2] = t;
+}
+
+static void swap_blob(uint8_t *p, size_t size)
+{
+	struct btf_header h;
+	uint32_t i;
+	uint8_t t;
+
+	memcpy(&h, p, BTF_HDR_MIN_LEN);
+	t = p[0], p[0] = p[1], p[1] = t;
+	for (i = 4; i < BTF_HDR_MIN_LEN; i += 4)
+		swap_word(p + i);
+	for (i = 0; i + 4 <= h.type_len; i += 4)
+		swap_word(p + h.hdr_len + h.type_off + i);
+}
+
+/* Store v in width bytes at p, most significant first when big. */
+static void put_n(uint8_t *p, uint64_t v, unsigned width, bool big)
+{
+	unsigned i;
+
+	for (i = 0; i < width; i++)
+		p[big ? width - 1 - i : i] = (uint8_t)(v >> (8 * i));
+}
+
+/* ELF header, .BTF, .shstrtab, then the section headers (null, .BTF,
+ * .shstrtab), as an ET_REL object of the given class and byte order. */
+static int write_elf(FILE *f, const void *blob, size_t size, bool is64, bool big)
+{
+	static const char names[] = "\0.BTF\0.shstrtab";
+	size_t ehsize = is64 ? 64 : 52, shentsize = is64 ? 64 : 40;
+	size_t btf_off = ehsize, str_off = btf_off + size;
+	size_t sh_off = (str_off + sizeof(names) + 7) & ~(size_t)7;
+	size_t total = sh_off + 3 * shentsize, i;
+	uint8_t *e = calloc(1, total);
+
+	if (!e)
+		return -1;
+	memcpy(e, "\177ELF", 4);
+	e[4] = is64 ? 2 : 1;
+	e[5] = big ? 2 : 1;
+	e[6] = 1;
+	put_n(e + 16, 1, 2, big);			/* ET_REL */
+	put_n(e + 18, 247, 2, big);			/* EM_BPF */
+	put_n(e + 20, 1, 4, big);
+	put_n(e + (is64 ? 40 : 32), sh_off, is64 ? 8 : 4, big);
+	put_n(e + (is64 ? 52 : 40), ehsize, 2, big);
+	put_n(e + (is64 ? 58 : 46), shentsize, 2, big);
+	put_n(e + (is64 ? 60 : 48), 3, 2, big);
+	put_n(e + (is64 ? 62 : 50), 2, 2, big);	/* e_shstrndx */
+	memcpy(e + btf_off, blob, size);
+	memcpy(e + str_off, names, sizeof(names));
+	for (i = 1; i < 3; i++) {
+		uint8_t *sh = e + sh_off + i * shentsize;
+
+		put_n(sh, i == 1 ? 1 : 6, 4, big);	/* sh_name */
+		put_n(sh + 4, i == 1 ? 1 : 3, 4, big);	/* PROGBITS, STRTAB */
+		put_n(sh + (is64 ? 24 : 16), i == 1 ? btf_off : str_off, is64 ? 8 : 4, big);
+		put_n(sh + (is64 ? 32 : 20), i == 1 ? size : sizeof(names), is64 ? 8 : 4, big);
+	}
+	i = fwrite(e, 1, total, f) == total ? 0 : (size_t)-1;
+	free(e);
+	return (int)i;
+}
+
 int main(int argc, char **argv)
 {
 	const struct map_layout *l;
@@ -64,7 +142,8 @@ int main(int argc, char **argv)
 	size_t size;
 	void *blob;
 	int btf_fd, fd, err;
-	bool to_file = argc == 4 && !strcmp(argv[1], "-o");
+	bool to_file = (argc == 4 || argc == 5) && !strcmp(argv[1], "-o");
+	const char *form = argc == 5 ? argv[4] : "";
 	bool shared = argc == 6 && !strcmp(argv[1], "-s");
 	unsigned nmaps = 0, nprogs = 0, i;
 	uint32_t func = 0;
@@ -75,7 +154,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (argc != 3 && !to_file && !shared) {
-		fprintf(stderr, "usage: mkbtfmap LAYOUT PATH | -o LAYOUT FILE | "
+		fprintf(stderr, "usage: mkbtfmap LAYOUT PATH | -o LAYOUT FILE [FORM] | "
 			"-s MAPS PROGS LAYOUT DIR | -l\n");
 		return 2;
 	}
@@ -102,11 +181,39 @@ int main(int argc, char **argv)
 		func = bb_func(&b, "btf_prog", proto, BTF_FUNC_GLOBAL);
 	}
 	blob = bb_blob(&b, &size);
+	if (to_file && !strcmp(form, "split")) {
+		/* types on top of the base's: a struct embedding the value
+		 * type, a typedef of it, a pointer to the base's first type */
+		char base_path[4096];
+		uint32_t next = b.next_id, slen = (uint32_t)b.slen, pv, p1;
+		FILE *f;
+
+		snprintf(base_path, sizeof(base_path), "%s.base", argv[2]);
+		f = fopen(base_path, "wb");
+		if (!f || fwrite(blob, 1, size, f) != size || fclose(f))
+			return die(base_path, errno);
+		free(blob);
+		bb_free(&b);
+		bb_init_split(&b, next, slen);
+		pv = bb_ptr(&b, bb_typedef(&b, "base_value_t", value));
+		p1 = bb_ptr(&b, 1);
+		bb_struct(&b, "module_s", 16, 0);
+		bb_member(&b, "v", pv, 0, 0);
+		bb_member(&b, "first", p1, 64, 0);
+		blob = bb_blob(&b, &size);
+		form = "";
+	}
 	bb_free(&b);
 	if (to_file) {
 		FILE *f = fopen(argv[2], "wb");
+		bool elf = !strncmp(form, "elf", 3), big = !strcmp(form, "elf32be");
 
-		if (!f || fwrite(blob, 1, size, f) != size || fclose(f))
+		if (!strcmp(form, "swapped") || big)
+			swap_blob(blob, size);
+		else if (*form && strcmp(form, "elf64le"))
+			return die(form, EINVAL);
+		if (!f || (elf ? write_elf(f, blob, size, !big, big) :
+			   fwrite(blob, 1, size, f) != size) || fclose(f))
 			return die(argv[2], errno);
 		return 0;
 	}
