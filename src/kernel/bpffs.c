@@ -29,7 +29,7 @@ bool bpffs_is(const char *path)
 	return !statfs(path, &st) && (unsigned long)st.f_type == BPF_FS_MAGIC;
 }
 
-int bpffs_mount(const char *dir, const char **step)
+int fs_mount(const char *dir, const char *type, const char *mount_step, const char **step)
 {
 	bool bind_done = false;
 
@@ -45,11 +45,16 @@ int bpffs_mount(const char *dir, const char **step)
 		}
 		bind_done = true;
 	}
-	if (mount("bpf", dir, "bpf", 0, "mode=0700")) {
-		*step = "mount -t bpf";
+	if (mount(type, dir, type, 0, "mode=0700")) {
+		*step = mount_step;
 		return -errno;
 	}
 	return 0;
+}
+
+int bpffs_mount(const char *dir, const char **step)
+{
+	return fs_mount(dir, "bpf", "mount -t bpf", step);
 }
 
 static int pins_add(struct pin_table *t, uint32_t id, const char *path)

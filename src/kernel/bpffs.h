@@ -13,6 +13,9 @@ bool bpffs_is(const char *path);
  * private, bind-mounting it onto itself first if it is not a mount).
  * On failure *step says which mount(8)-like step failed. */
 int bpffs_mount(const char *dir, const char **step);
+/* The same for a filesystem of another type (tracefs for tracelog);
+ * mount_step names the last step ("mount -t tracefs"). */
+int fs_mount(const char *dir, const char *type, const char *mount_step, const char **step);
 
 struct pin {
 	uint32_t id;

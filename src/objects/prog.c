@@ -402,13 +402,20 @@ static int do_help(struct run *r, struct args *a)
 		"Usage: %1$s %2$s { show | list } [PROG]\n"
 		"       %1$s %2$s dump xlated PROG [{ file FILE | [opcodes] [linum] [visual] }]\n"
 		"       %1$s %2$s pin   PROG FILE\n"
+		"       %1$s %2$s run PROG \\\n"
+		"                         data_in FILE \\\n"
+		"                         [data_out FILE [data_size_out L]] \\\n"
+		"                         [ctx_in FILE [ctx_out FILE [ctx_size_out M]]] \\\n"
+		"                         [repeat N]\n"
+		"       %1$s %2$s tracelog\n"
+		"       %1$s %2$s tracelog { stdout | stderr } PROG\n"
 		"       %1$s %2$s help\n"
 		"\n"
 		"       " HELP_SPEC_PROGRAM "\n"
 		"       " HELP_SPEC_OPTIONS " |\n"
 		"                    {-f|--bpffs} | {-n|--nomount} }\n"
 		"\n"
-		"       (bpfbox does not dump, load, attach, detach, run or profile programs)\n",
+		"       (bpfbox does not load, attach, detach or profile programs, nor dump jited code)\n",
 		r->bin_name, "prog");
 	return 0;
 }
@@ -424,8 +431,8 @@ static const struct cmd cmds[] = {
 	{ "loadall", NULL },
 	{ "attach", NULL },
 	{ "detach", NULL },
-	{ "tracelog", NULL },
-	{ "run", NULL },
+	{ "tracelog", do_prog_tracelog },
+	{ "run", do_prog_run },
 	{ "profile", NULL },
 	{ 0 }
 };

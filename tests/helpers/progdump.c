@@ -13,6 +13,7 @@
  *     v4       sdiv/smod, movsx, bswap, ldsx, gotol (6.6+)
  *     newer    may_goto (6.9+), load-acquire/store-release (6.15+)
  *     kfunc    sched_cls calling bpf_rcu_read_lock/unlock by BTF id
+ *     printk   socket filter: bpf_trace_printk("pd hi %d\n", 42)
  *
  * Exit status 0 when loaded and pinned, 3 when the kernel rejects the
  * program (its verifier's last line on stderr: the test skips), 1 on
@@ -121,6 +122,14 @@ static struct bpf_insn newer[] = {
 	I(0xb7, 0, 0, 0, 0), EXIT, I(0xff, 0, 0, 0, 0),
 };
 
+/* bpf_trace_printk("pd hi %d\n", 8, 42) */
+static struct bpf_insn printk[] = {
+	I(0x18, 1, 0, 0, 0x68206470), I(0, 0, 0, 0, 0x64252069), I(0x7b, 10, 1, -16, 0),
+	I(0xb7, 1, 0, 0, 0x0a), I(0x7b, 10, 1, -8, 0),
+	I(0xbf, 1, 10, 0, 0), I(0x07, 1, 0, 0, -16), I(0xb7, 2, 0, 0, 10), I(0xb7, 3, 0, 0, 42),
+	I(0x85, 0, 0, 0, 6), I(0xb7, 0, 0, 0, 0), EXIT, I(0xff, 0, 0, 0, 0),
+};
+
 static struct bpf_insn kfunc[] = {
 	I(0x85, 0, 2, 0, P_KFUNC_LOCK), I(0x85, 0, 2, 0, P_KFUNC_UNLOCK),
 	I(0xb7, 0, 0, 0, 0), EXIT, I(0xff, 0, 0, 0, 0),
@@ -220,13 +229,14 @@ int main(int argc, char **argv)
 	int fd, pa = -1, data = -1, err;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: progdump {full|ldabs|atomics|v4|newer|kfunc} PATH\n");
+		fprintf(stderr, "usage: progdump {full|ldabs|atomics|v4|newer|kfunc|printk} PATH\n");
 		return 2;
 	}
 	kind = argv[1];
 	insns = !strcmp(kind, "full") ? full : !strcmp(kind, "ldabs") ? ldabs :
 		!strcmp(kind, "atomics") ? atomics : !strcmp(kind, "v4") ? v4 :
-		!strcmp(kind, "newer") ? newer : !strcmp(kind, "kfunc") ? kfunc : NULL;
+		!strcmp(kind, "newer") ? newer : !strcmp(kind, "kfunc") ? kfunc :
+		!strcmp(kind, "printk") ? printk : NULL;
 	if (!insns)
 		return 2;
 	for (n = 0; insns[n].code != 0xff; n++)
