@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -119,10 +120,44 @@ static bool is_call(const struct bpf_insn *insn)
 	return BPF_OP(insn->code) == BPF_CALL && (class == BPF_JMP || class == BPF_JMP32);
 }
 
+/* Where the JIT calls kfuncs through a 64-bit address (s390x, ppc64,
+ * loongarch64: bpf_jit_supports_far_kfunc_call()), the xlated imm of a
+ * kfunc call is its BTF id, which kallsyms cannot name: name it from
+ * vmlinux BTF (off 0; a module's kfunc, off > 0, keeps its number).
+ * Elsewhere imm is an address and kallsyms names it, as in bpftool. */
+#if defined(__s390x__) || defined(__powerpc64__) || defined(__loongarch64)
+static void kfunc_names(struct run *r, const struct prog_dump *d, struct syms *s)
+{
+	const struct btf *vmlinux = NULL;
+	const struct btf_type *t;
+	uint32_t i;
+	size_t k;
+	int err;
+
+	for (i = 0; i < d->n; i++) {
+		const struct bpf_insn *insn = d->insns + i;
+
+		if (!is_call(insn) || insn->src_reg != BPF_PSEUDO_KFUNC_CALL || insn->off)
+			continue;
+		if (!vmlinux && !(vmlinux = run_vmlinux_btf(r, &err)))
+			return;
+		t = btf_type_by_id(vmlinux, (uint32_t)insn->imm);
+		for (k = 0; t && btf_kind(t) == BTF_KIND_FUNC && k < s->n; k++)
+			if (s->tab[k].addr == prog_dump_call_addr(d, insn) && !s->tab[k].name[0])
+				snprintf(s->tab[k].name, sizeof(s->tab[k].name), "%s",
+					 btf_type_name(vmlinux, t));
+	}
+}
+#else
+static void kfunc_names(struct run *r, const struct prog_dump *d, struct syms *s)
+{
+}
+#endif
+
 /* bpftool's kernel_syms_load(): __bpf_call_base, then the names of the
  * addresses the program's calls go to.  When kallsyms hides addresses
  * (kptr_restrict), nothing is named, as in bpftool. */
-static void load_syms(struct prog_dump *d, struct syms *s)
+static void load_syms(struct run *r, struct prog_dump *d, struct syms *s)
 {
 	uint32_t i;
 
@@ -147,6 +182,7 @@ static void load_syms(struct prog_dump *d, struct syms *s)
 			s->tab[s->n++].addr = prog_dump_call_addr(d, d->insns + i);
 	if (kallsyms_name(s->tab, s->n))
 		s->n = 0;
+	kfunc_names(r, d, s);
 }
 
 /* ---- one program ------------------------------------------------------ */
@@ -209,7 +245,7 @@ static int dump_one(struct run *r, const struct bpf_prog_info *info, const struc
 	if (o->file) {
 		err = write_file(r, o->file, d.insns, info->xlated_prog_len);
 	} else {
-		load_syms(&d, &syms);
+		load_syms(r, &d, &syms);
 		if (r->opt.json)
 			prog_dump_json(&d, &r->jw);
 		else if (o->visual)

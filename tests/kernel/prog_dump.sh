@@ -144,6 +144,10 @@ for kind in atomics v4 newer kfunc; do
 	if why=$($H/progdump $kind $T/$kind 2>&1); then
 		testing "$kind: every line disassembled" \
 			'bpfbox prog dump xlated pinned $T/$kind | grep -c "BUG\|(null)\|unknown"' "0"
+		[ $kind = kfunc ] && testing "kfunc calls by name" \
+			'bpfbox prog dump xlated pinned $T/kfunc | grep -o "call bpf_rcu_read_[a-z]*#"' \
+			"call bpf_rcu_read_lock#
+call bpf_rcu_read_unlock#"
 	else
 		skip "dump $kind" "kernel refused the program: $why"
 	fi
