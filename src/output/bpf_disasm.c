@@ -242,11 +242,16 @@ size_t bpf_disasm(char *buf, size_t size, const struct bpf_insn *insn,
 		t++;
 	else
 		put(&l, "(%02x) ", insn->code);
-	for (; *t; t++) {
-		if (*t == '%' && t[1])
-			put_field(&l, *++t, insn, next, names);
-		else
-			put(&l, "%c", *t);
+	while (*t) {
+		size_t n = strcspn(t + 1, "%") + 1;
+
+		if (*t == '%' && t[1]) {
+			put_field(&l, t[1], insn, next, names);
+			t += 2;
+			continue;
+		}
+		put(&l, "%.*s", (int)n, t);
+		t += n;
 	}
 	put(&l, "\n");
 	return l.len;

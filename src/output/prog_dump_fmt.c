@@ -473,19 +473,36 @@ static long target(const struct bpf_insn *insns, uint32_t i)
 	return (long)i + insns[i].off + 1;
 }
 
-/* Add v to the sorted set (n entries); true if it was new. */
-static bool set_add(uint32_t *set, uint32_t *n, uint32_t v)
+static int cmp_u32(const void *a, const void *b)
 {
-	uint32_t i = *n;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
-	while (i && set[i - 1] > v)
-		i--;
-	if (i && set[i - 1] == v)
-		return false;
-	memmove(set + i + 1, set + i, (*n - i) * sizeof(*set));
-	set[i] = v;
-	++*n;
-	return true;
+	return x < y ? -1 : x > y;
+}
+
+/* Sort and deduplicate; returns the new count.  O(n log n): a program
+ * may have a million instructions. */
+static uint32_t sort_unique(uint32_t *v, uint32_t n)
+{
+	uint32_t i, k = 0;
+
+	qsort(v, n, sizeof(*v), cmp_u32);
+	for (i = 0; i < n; i++)
+		if (!k || v[k - 1] != v[i])
+			v[k++] = v[i];
+	return k;
+}
+
+/* The position of v in the sorted set, or -1. */
+static long find_u32(const uint32_t *set, uint32_t n, long v)
+{
+	const uint32_t *p;
+	uint32_t key = (uint32_t)v;
+
+	if (v < 0 || v > UINT32_MAX)
+		return -1;
+	p = bsearch(&key, set, n, sizeof(*set), cmp_u32);
+	return p ? p - set : -1;
 }
 
 /* bpftool's dump_xlated_for_graph(): the instructions from..to of a block
@@ -544,34 +561,24 @@ static void dot_edge(int fn, uint32_t from, uint32_t to)
 		fn, from, fn, to);
 }
 
-/* The block index of the block starting at insn (heads[k] is block k + 2),
- * or 0 when none does (bpftool would follow a NULL block there). */
-static uint32_t block_at(const uint32_t *heads, uint32_t nb, long insn)
-{
-	uint32_t k;
-
-	for (k = 0; k < nb; k++)
-		if (heads[k] == insn)
-			return k + 2;
-	return 0;
-}
-
 static void dot_func(const struct prog_dump *d, const struct cfg_func *f, uint32_t *heads)
 {
 	uint32_t i, k, nb = 0, tail, next;
 	int fn = f->idx;
+	long t;
 
-	set_add(heads, &nb, f->start);
+	heads[nb++] = f->start;
 	for (i = f->start; i <= f->end; i++) {
 		long t = target(d->insns, i);
 
 		if (!is_jump(d->insns + i))
 			continue;
 		if (t >= f->start && t <= f->end)
-			set_add(heads, &nb, (uint32_t)t);
+			heads[nb++] = (uint32_t)t;
 		if (BPF_OP(d->insns[i].code) != BPF_JA && i + 1 <= f->end)
-			set_add(heads, &nb, i + 1);
+			heads[nb++] = i + 1;
 	}
+	nb = sort_unique(heads, nb);
 	out_fmt("subgraph \"cluster_%d\" {\n\tstyle=\"dashed\";\n\tcolor=\"black\";\n\tlabel=\"func_%d ()\";\n",
 		fn, fn);
 	out_fmt("\tfn_%d_bb_0 [shape=Mdiamond,style=filled,label=\"ENTRY\"];\n\n", fn);
@@ -594,9 +601,9 @@ static void dot_func(const struct prog_dump *d, const struct cfg_func *f, uint32
 		}
 		if (BPF_OP(insn->code) != BPF_JA)
 			dot_edge(fn, k + 2, next);
-		i = block_at(heads, nb, target(d->insns, tail));
-		if (i)
-			dot_edge(fn, k + 2, i);
+		t = find_u32(heads, nb, target(d->insns, tail));
+		if (t >= 0)	/* bpftool would follow a NULL block */
+			dot_edge(fn, k + 2, (uint32_t)t + 2);
 	}
 	out_fmt("\tfn_%d_bb_0:s -> fn_%d_bb_1:n [style=\"invis\", constraint=true];\n}\n", fn, fn);
 }
@@ -604,41 +611,51 @@ static void dot_func(const struct prog_dump *d, const struct cfg_func *f, uint32
 int prog_dump_dot(const struct prog_dump *d)
 {
 	uint32_t *starts, *order, *heads, nf = 0, no = 0, i, k;
+	int *rank, next = 0;
 	struct cfg_func f;
 
 	if (!d->n)
 		return 0;
-	starts = calloc(d->n, sizeof(*starts));
-	order = calloc(d->n, sizeof(*order));
-	heads = calloc(d->n, sizeof(*heads));
-	if (!starts || !order || !heads) {
-		free(starts);
+	order = calloc((size_t)d->n + 1, sizeof(*order));
+	starts = calloc((size_t)d->n + 1, sizeof(*starts));
+	rank = calloc((size_t)d->n + 1, sizeof(*rank));
+	heads = calloc(2 * (size_t)d->n + 1, sizeof(*heads));
+	if (!order || !starts || !rank || !heads) {
 		free(order);
+		free(starts);
+		free(rank);
 		free(heads);
 		return -ENOMEM;
 	}
-	set_add(starts, &nf, 0);
+	/* Function starts in the order their first call appears. */
 	order[no++] = 0;
 	for (i = 0; i < d->n; i++) {
 		long t = target(d->insns, i);
 
-		if (d->insns[i].code != (BPF_JMP | BPF_CALL) ||
-		    d->insns[i].src_reg != BPF_PSEUDO_CALL || t < 0 || t >= d->n)
-			continue;
-		if (set_add(starts, &nf, (uint32_t)t))
+		if (d->insns[i].code == (BPF_JMP | BPF_CALL) &&
+		    d->insns[i].src_reg == BPF_PSEUDO_CALL && t >= 0 && t < d->n)
 			order[no++] = (uint32_t)t;
+	}
+	memcpy(starts, order, no * sizeof(*order));
+	nf = sort_unique(starts, no);
+	for (k = 0; k < nf; k++)
+		rank[k] = -1;
+	for (i = 0; i < no; i++) {
+		k = (uint32_t)find_u32(starts, nf, order[i]);
+		if (rank[k] < 0)
+			rank[k] = next++;
 	}
 	out_str("digraph \"DOT graph for eBPF program\" {\n");
 	for (k = 0; k < nf; k++) {
 		f.start = starts[k];
 		f.end = k + 1 < nf ? starts[k + 1] - 1 : d->n - 1;
-		for (f.idx = 0; order[f.idx] != f.start; f.idx++)
-			;
+		f.idx = rank[k];
 		dot_func(d, &f, heads);
 	}
 	out_str("}\n");
-	free(starts);
 	free(order);
+	free(starts);
+	free(rank);
 	free(heads);
 	return 0;
 }

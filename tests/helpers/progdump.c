@@ -13,6 +13,7 @@
  *     v4       sdiv/smod, movsx, bswap, ldsx, gotol (6.6+)
  *     newer    may_goto (6.9+), load-acquire/store-release (6.15+)
  *     kfunc    sched_cls calling bpf_rcu_read_lock/unlock by BTF id
+ *     subs     two bpf-to-bpf callees called in reverse address order
  *     printk   socket filter: bpf_trace_printk("pd hi %d\n", 42)
  *
  * Exit status 0 when loaded and pinned, 3 when the kernel rejects the
@@ -122,6 +123,16 @@ static struct bpf_insn newer[] = {
 	I(0xb7, 0, 0, 0, 0), EXIT, I(0xff, 0, 0, 0, 0),
 };
 
+/* Two callees called in the reverse of their address order (visual
+ * numbers functions by first call), with a goto and conditions. */
+static struct bpf_insn subs[] = {
+	I(0xb7, 1, 0, 0, 1), I(0x85, 0, 1, 0, 7), I(0xb7, 1, 0, 0, 1), I(0x85, 0, 1, 0, 3),
+	I(0x25, 0, 0, 1, 5), I(0xb7, 0, 0, 0, 0), EXIT,
+	I(0xbf, 0, 1, 0, 0), EXIT,
+	I(0xb7, 0, 0, 0, 2), I(0x15, 1, 0, 1, 0), I(0x05, 0, 0, 1, 0), I(0xb7, 0, 0, 0, 3), EXIT,
+	I(0xff, 0, 0, 0, 0),
+};
+
 /* bpf_trace_printk("pd hi %d\n", 8, 42) */
 static struct bpf_insn printk[] = {
 	I(0x18, 1, 0, 0, 0x68206470), I(0, 0, 0, 0, 0x64252069), I(0x7b, 10, 1, -16, 0),
@@ -229,14 +240,14 @@ int main(int argc, char **argv)
 	int fd, pa = -1, data = -1, err;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: progdump {full|ldabs|atomics|v4|newer|kfunc|printk} PATH\n");
+		fprintf(stderr, "usage: progdump {full|ldabs|atomics|v4|newer|kfunc|subs|printk} PATH\n");
 		return 2;
 	}
 	kind = argv[1];
 	insns = !strcmp(kind, "full") ? full : !strcmp(kind, "ldabs") ? ldabs :
 		!strcmp(kind, "atomics") ? atomics : !strcmp(kind, "v4") ? v4 :
 		!strcmp(kind, "newer") ? newer : !strcmp(kind, "kfunc") ? kfunc :
-		!strcmp(kind, "printk") ? printk : NULL;
+		!strcmp(kind, "printk") ? printk : !strcmp(kind, "subs") ? subs : NULL;
 	if (!insns)
 		return 2;
 	for (n = 0; insns[n].code != 0xff; n++)

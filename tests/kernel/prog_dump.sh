@@ -7,7 +7,8 @@
 pd_id() { bpfbox -j prog show pinned "$1" | sed -n 's/^{"id":\([0-9]*\),.*/\1/p'; }
 
 testing "load the dump programs" \
-	'$H/progload socket $T/s name pd_sock && $H/progdump full $T/full && $H/progdump ldabs $T/ldabs; echo "rc=$?"' "rc=0"
+	'$H/progload socket $T/s name pd_sock && $H/progdump full $T/full && $H/progdump ldabs $T/ldabs &&
+	 $H/progdump subs $T/subs; echo "rc=$?"' "rc=0"
 S_ID=$(pd_id $T/s)
 
 # ---- plain, -j, -p on a program the kernel leaves as written ----------
@@ -112,6 +113,15 @@ testing "visual: one cluster per function, escaped labels" \
 found
 escaped"
 
+testing "visual: functions numbered by first call, drawn by address" \
+	'bpfbox prog dump xlated pinned $T/subs visual | grep "^	label=\|fn_[0-9]_bb_0:s -> fn_[0-9]_bb_2"' \
+'	label="func_0 ()";
+	fn_0_bb_0:s -> fn_0_bb_2:n [style="solid,bold", color=black, weight=10, constraint=true];
+	label="func_2 ()";
+	fn_2_bb_0:s -> fn_2_bb_2:n [style="solid,bold", color=black, weight=10, constraint=true];
+	label="func_1 ()";
+	fn_1_bb_0:s -> fn_1_bb_2:n [style="solid,bold", color=black, weight=10, constraint=true];'
+
 # ---- errors -------------------------------------------------------------
 testing "no program: usage" 'bpfbox prog dump xlated 2>&1 | head -n 1; bpfbox prog dump xlated > /dev/null 2>&1; echo "rc=$?"' \
 	"Usage: bpfbox prog { show | list } [PROG]
@@ -158,7 +168,7 @@ if command -v bpftool > /dev/null 2>&1; then
 	# 7.1 takes one of opcodes/linum/visual and has an older disasm.c
 	# and DOT layout; upstream main (what bpfbox follows) all of these.
 	main=; bpftool prog help 2>&1 | grep -q '\[opcodes\] \[linum\] \[visual\]' && main=1
-	kinds="s full ldabs"
+	kinds="s full ldabs subs"
 	[ -n "$main" ] && kinds="$kinds atomics v4 newer kfunc"
 	for kind in $kinds; do
 		[ -e $T/$kind ] || continue
