@@ -215,7 +215,7 @@ static int dump_one(struct run *r, const struct bpf_prog_info *info, const struc
 	int err;
 
 	if (o->mode == DUMP_JITED)
-		return run_error(r, "error retrieving jit dump: bpfbox has no JIT disassembler");
+		return run_error(r, "No JIT disassembly support");
 	if (!info->xlated_prog_len || !info->xlated_prog_insns)
 		return run_error(r, "error retrieving insn dump: kernel.kptr_restrict set?");
 	if (info->btf_id && btf_load_by_id(info->btf_id, NULL, &btf))
@@ -304,9 +304,11 @@ int do_prog_dump(struct run *r, struct args *a)
 
 	if (!arg_peek(a))
 		return run_usage(r);
+	/* As a bpftool built without LLVM or libbfd: the jited printer
+	 * (dump_one()'s DUMP_JITED branch) is not part of bpfbox yet. */
 	if (arg_is(a, "jited"))
-		o.mode = DUMP_JITED;
-	else if (!arg_is(a, "xlated"))
+		return run_error(r, "No JIT disassembly support");
+	if (!arg_is(a, "xlated"))
 		return run_error(r, "expected 'xlated' or 'jited', got: %s", arg_peek(a));
 	arg_next(a);
 	if (a->argc < 2)
