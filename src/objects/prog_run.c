@@ -253,7 +253,7 @@ int do_prog_run(struct run *r, struct args *a)
 	t.ctx_size_out = ctx.out ? ctx.size_out : 0;
 	err = sys_prog_test_run(&t);
 	if (err) {
-		err = run_error(r, "failed to run program: %s", errstr(err));
+		err = run_fail(r, err, "failed to run program");
 		goto out;
 	}
 	if (r->opt.json)

@@ -14,6 +14,7 @@
  *     newer    may_goto (6.9+), load-acquire/store-release (6.15+)
  *     kfunc    sched_cls calling bpf_rcu_read_lock/unlock by BTF id
  *     subs     two bpf-to-bpf callees called in reverse address order
+ *     cgdev    cgroup_device: return 1 (a type the kernel cannot test-run)
  *     printk   socket filter: bpf_trace_printk("pd hi %d\n", 42)
  *
  * Exit status 0 when loaded and pinned, 3 when the kernel rejects the
@@ -141,6 +142,9 @@ static struct bpf_insn printk[] = {
 	I(0x85, 0, 0, 0, 6), I(0xb7, 0, 0, 0, 0), EXIT, I(0xff, 0, 0, 0, 0),
 };
 
+/* cgroup_device (no test run in the kernel): return 1 */
+static struct bpf_insn cgdev[] = { I(0xb7, 0, 0, 0, 1), EXIT, I(0xff, 0, 0, 0, 0) };
+
 static struct bpf_insn kfunc[] = {
 	I(0x85, 0, 2, 0, P_KFUNC_LOCK), I(0x85, 0, 2, 0, P_KFUNC_UNLOCK),
 	I(0xb7, 0, 0, 0, 0), EXIT, I(0xff, 0, 0, 0, 0),
@@ -240,14 +244,15 @@ int main(int argc, char **argv)
 	int fd, pa = -1, data = -1, err;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: progdump {full|ldabs|atomics|v4|newer|kfunc|subs|printk} PATH\n");
+		fprintf(stderr, "usage: progdump {full|ldabs|atomics|v4|newer|kfunc|subs|cgdev|printk} PATH\n");
 		return 2;
 	}
 	kind = argv[1];
 	insns = !strcmp(kind, "full") ? full : !strcmp(kind, "ldabs") ? ldabs :
 		!strcmp(kind, "atomics") ? atomics : !strcmp(kind, "v4") ? v4 :
 		!strcmp(kind, "newer") ? newer : !strcmp(kind, "kfunc") ? kfunc :
-		!strcmp(kind, "printk") ? printk : !strcmp(kind, "subs") ? subs : NULL;
+		!strcmp(kind, "printk") ? printk : !strcmp(kind, "subs") ? subs :
+		!strcmp(kind, "cgdev") ? cgdev : NULL;
 	if (!insns)
 		return 2;
 	for (n = 0; insns[n].code != 0xff; n++)
@@ -282,6 +287,8 @@ int main(int argc, char **argv)
 			type = BPF_PROG_TYPE_SCHED_CLS;
 		}
 	}
+	if (insns == cgdev)
+		type = BPF_PROG_TYPE_CGROUP_DEVICE;
 	a.prog_type = type;
 	a.insn_cnt = n;
 	a.insns = (uint64_t)(uintptr_t)insns;

@@ -60,6 +60,11 @@ testing "run: a failed run writes no output file" \
 	"Error: failed to run program: No space left on device
 rc=255
 0"
+testing "run: a type the kernel cannot test-run" \
+	'$H/progdump cgdev $T/cgdev && bpfbox prog run pinned $T/cgdev data_in $WORK/pkt; echo "rc=$?"' \
+	"Error: failed to run program: Unknown error 524
+Hint: the kernel does not support this for this type of program or map
+rc=255"
 testing "run: an output that cannot be written still shows the result" \
 	'bpfbox prog run pinned $T/x data_in $WORK/pkt data_out $WORK/no/dir | pr_dur; bpfbox prog run pinned $T/x data_in $WORK/pkt data_out $WORK/no/dir > /dev/null 2>&1; echo "rc=$?"' \
 	"Error: failed to open $WORK/no/dir: No such file or directory
@@ -71,7 +76,8 @@ testing "run -j: that error inside the one JSON object" \
 
 # ---- tracelog ---------------------------------------------------------
 # Start the reader, print twice, stop it with the signal: both lines come
-# out, the JSON array is closed, the status is 0.
+# out (and whatever the trace buffer held before), the JSON array is
+# closed, the status is 0.
 pr_trace()
 {
 	# The binary itself, not the bpfbox function's subshell, gets it.
@@ -94,12 +100,11 @@ else
 		skip "tracelog" "$(grep -m1 "Error" $WORK/trace)"
 	else
 		testing "tracelog: streams trace_pipe until SIGINT" \
-			'cat $WORK/rc; grep -c "bpf_trace_printk: pd hi 42$" $WORK/trace' "rc=0
-2"
+			'cat $WORK/rc; [ $(grep -c "bpf_trace_printk: pd hi 42$" $WORK/trace) -ge 2 ] && echo "both lines"' "rc=0
+both lines"
 		testing "tracelog -j: lines as strings, array closed on SIGTERM" \
-			'pr_trace -j TERM; grep -o "\"[^\"]*pd hi 42\\\\n\"" $WORK/trace | sed "s/.*: //"; tail -c 2 $WORK/trace' \
+			'pr_trace -j TERM; grep -o "\"[^\"]*pd hi 42\\\\n\"" $WORK/trace | sed "s/.*: //" | sort -u; tail -c 2 $WORK/trace' \
 			'rc=0
-pd hi 42\n"
 pd hi 42\n"
 ]'
 	fi
