@@ -15,6 +15,7 @@
  *     kfunc    sched_cls calling bpf_rcu_read_lock/unlock by BTF id
  *     subs     two bpf-to-bpf callees called in reverse address order
  *     cgdev    cgroup_device: return 1 (a type the kernel cannot test-run)
+ *     stream   socket filter: bpf_stream_vprintk(stdout, "pd out %d\n", 42)
  *     printk   socket filter: bpf_trace_printk("pd hi %d\n", 42)
  *
  * Exit status 0 when loaded and pinned, 3 when the kernel rejects the
@@ -35,7 +36,7 @@
 
 /* Instruction lists end with a { 0xff } marker; "patch" marks are
  * resolved in load(): map fds, kfunc ids, the callee offset. */
-enum { P_NONE, P_PROG_ARRAY, P_DATA, P_KFUNC_LOCK, P_KFUNC_UNLOCK };
+enum { P_NONE, P_PROG_ARRAY, P_DATA, P_KFUNC_LOCK, P_KFUNC_UNLOCK, P_FMT, P_KFUNC_STREAM };
 
 static struct bpf_insn full[] = {
 	I(0xbf, 6, 1, 0, 0), I(0xb7, 0, 0, 0, 1), I(0xb7, 7, 0, 0, 3), I(0xb7, 2, 0, 0, 0),
@@ -142,6 +143,15 @@ static struct bpf_insn printk[] = {
 	I(0x85, 0, 0, 0, 6), I(0xb7, 0, 0, 0, 0), EXIT, I(0xff, 0, 0, 0, 0),
 };
 
+/* bpf_stream_vprintk(1, "pd out %d\n", {42}): the program's stdout
+ * stream (6.17+); the format lives in a frozen read-only map. */
+static struct bpf_insn stream[] = {
+	I(0xb7, 1, 0, 0, 42), I(0x7b, 10, 1, -8, 0), I(0xb7, 1, 0, 0, 1),
+	I(0x18, 2, 2, 0, P_FMT), I(0, 0, 0, 0, 0),
+	I(0xbf, 3, 10, 0, 0), I(0x07, 3, 0, 0, -8), I(0xb7, 4, 0, 0, 8), I(0xb7, 5, 0, 0, 0),
+	I(0x85, 0, 2, 0, P_KFUNC_STREAM), EXIT, I(0xff, 0, 0, 0, 0),	/* returns its result */
+};
+
 /* cgroup_device (no test run in the kernel): return 1 */
 static struct bpf_insn cgdev[] = { I(0xb7, 0, 0, 0, 1), EXIT, I(0xff, 0, 0, 0, 0) };
 
@@ -244,7 +254,7 @@ int main(int argc, char **argv)
 	int fd, pa = -1, data = -1, err;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: progdump {full|ldabs|atomics|v4|newer|kfunc|subs|cgdev|printk} PATH\n");
+		fprintf(stderr, "usage: progdump {full|ldabs|atomics|v4|newer|kfunc|subs|cgdev|stream|printk} PATH\n");
 		return 2;
 	}
 	kind = argv[1];
@@ -252,7 +262,7 @@ int main(int argc, char **argv)
 		!strcmp(kind, "atomics") ? atomics : !strcmp(kind, "v4") ? v4 :
 		!strcmp(kind, "newer") ? newer : !strcmp(kind, "kfunc") ? kfunc :
 		!strcmp(kind, "printk") ? printk : !strcmp(kind, "subs") ? subs :
-		!strcmp(kind, "cgdev") ? cgdev : NULL;
+		!strcmp(kind, "cgdev") ? cgdev : !strcmp(kind, "stream") ? stream : NULL;
 	if (!insns)
 		return 2;
 	for (n = 0; insns[n].code != 0xff; n++)
@@ -275,16 +285,40 @@ int main(int argc, char **argv)
 				return die("data map", data);
 			sys_map_update(data, &key, value, 0);
 			in->imm = data;
+		} else if (in->code == 0x18 && in->src_reg == 2 && in->imm == P_FMT) {
+			static const char fmt[16] = "pd out %d\n";
+			struct bpf_attr_map_create m;
+			uint32_t key = 0;
+
+			memset(&m, 0, sizeof(m));
+			m.map_type = BPF_MAP_TYPE_ARRAY;
+			m.key_size = 4;
+			m.value_size = sizeof(fmt);
+			m.max_entries = 1;
+			m.map_flags = 0x80;	/* BPF_F_RDONLY_PROG */
+			strcpy(m.map_name, "pd.rodata");
+			data = sys_map_create(&m);
+			if (data < 0)
+				return die("fmt map", data);
+			err = sys_map_update(data, &key, fmt, 0);
+			if (!err)
+				err = sys_map_freeze(data);
+			if (err)
+				return die("fmt map", err);
+			in->imm = data;
 		} else if (in->code == 0x85 && in->src_reg == 2) {
-			int id = kfunc_id(in->imm == P_KFUNC_LOCK ? "bpf_rcu_read_lock"
-								 : "bpf_rcu_read_unlock");
+			const char *name = in->imm == P_KFUNC_LOCK ? "bpf_rcu_read_lock" :
+					   in->imm == P_KFUNC_UNLOCK ? "bpf_rcu_read_unlock" :
+					   "bpf_stream_vprintk_impl";
+			int id = kfunc_id(name);
 
 			if (id < 0) {
-				fprintf(stderr, "no kernel BTF for bpf_rcu_read_lock\n");
+				fprintf(stderr, "no kernel BTF for %s\n", name);
 				return 3;
 			}
+			if (in->imm != P_KFUNC_STREAM)
+				type = BPF_PROG_TYPE_SCHED_CLS;
 			in->imm = id;
-			type = BPF_PROG_TYPE_SCHED_CLS;
 		}
 	}
 	if (insns == cgdev)

@@ -116,6 +116,23 @@ if bpfbox prog tracelog stdout pinned $T/s > $WORK/stream 2>&1; then
 else
 	testing "tracelog stdout: a kernel without BPF streams says so" 'grep -c "BPF streams need Linux 6.17" $WORK/stream' "1"
 fi
+# A program that writes its stdout stream, when the kernel lets it.
+if ! $H/progdump stream $T/stream 2> $WORK/why; then
+	skip "tracelog stdout with content" "$(cat $WORK/why)"
+else
+	rv=$(bpfbox -j prog run pinned $T/stream data_in $WORK/pkt repeat 2 | sed -n 's/.*"retval":\([0-9]*\).*/\1/p')
+	if [ "$rv" != 0 ]; then
+		skip "tracelog stdout with content" "bpf_stream_vprintk_impl returned $rv in a test run"
+	else
+		testing "tracelog stdout: what the program wrote, then empty" \
+			'bpfbox prog tracelog stdout pinned $T/stream; bpfbox prog tracelog stdout pinned $T/stream' \
+			"pd out 42
+pd out 42"
+		testing "tracelog stdout -j: its lines" \
+			'bpfbox prog run pinned $T/stream data_in $WORK/pkt > /dev/null; bpfbox -j prog tracelog stdout pinned $T/stream' \
+			'["pd out 42\n"]'
+	fi
+fi
 testing "tracelog: neither stdout nor stderr" 'bpfbox prog tracelog foo pinned $T/s 2>&1 | head -n 1' \
 	"Usage: bpfbox prog { show | list } [PROG]"
 testing "tracelog stdout: no program" 'bpfbox prog tracelog stdout; echo "rc=$?"' \
