@@ -2,8 +2,10 @@
  * bpftool's prog.c (show_prog, print_prog_header_plain/json,
  * print_prog_plain/json) prints them, from BPF_OBJ_GET_INFO_BY_FD's
  * struct bpf_prog_info, the prog fd's fdinfo (memlock), bpffs pins (-f)
- * and /proc holders (pids).  Loading, attaching, dumping and running
- * programs are bpftool commands bpfbox leaves out (docs/compat.md). */
+ * and /proc holders (pids); the command table and help of "prog".
+ * dump xlated is prog_dump.c, run and tracelog prog_run.c; loading,
+ * attaching and jited dumps are bpftool commands bpfbox leaves out
+ * (docs/compat.md). */
 #include "cli/run.h"
 #include "kernel/bpffs.h"
 #include "btf/btf.h"
