@@ -103,3 +103,13 @@ int kallsyms_name(struct ksym *syms, size_t n)
 	qsort(syms, n, sizeof(*syms), by_addr);
 	return kallsyms_walk(name_one, &s);
 }
+
+const char *kallsyms_lookup(const struct ksym *syms, size_t n, uint64_t addr)
+{
+	struct ksym key;
+	const struct ksym *k;
+
+	key.addr = addr;
+	k = n ? bsearch(&key, syms, n, sizeof(key), by_addr) : NULL;
+	return k && k->name[0] ? k->name : NULL;
+}

@@ -23,4 +23,7 @@ int kallsyms_addr(const char *name, uint64_t *addr);
  * (hidden) name nothing. */
 int kallsyms_name(struct ksym *syms, size_t n);
 
+/* The name kallsyms_name() gave addr in syms, or NULL. */
+const char *kallsyms_lookup(const struct ksym *syms, size_t n, uint64_t addr);
+
 #endif

@@ -100,17 +100,8 @@ struct syms {
 static const char *sym_name(void *ctx, uint64_t addr)
 {
 	const struct syms *s = ctx;
-	size_t lo = 0, hi = s->n;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (s->tab[mid].addr < addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < s->n && s->tab[lo].addr == addr && s->tab[lo].name[0] ? s->tab[lo].name : NULL;
+	return kallsyms_lookup(s->tab, s->n, addr);
 }
 
 static bool is_call(const struct bpf_insn *insn)
