@@ -11,8 +11,7 @@
 #include "output/bpf_disasm.h"
 #include "lib/helpers.h"
 
-#include <stdarg.h>
-#include <stdio.h>
+#include <stdbool.h>
 #include <string.h>
 
 #define C(class) (1u << (class))
@@ -132,24 +131,53 @@ struct line {
 	size_t size, len;
 };
 
-static void put(struct line *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void put(struct line *l, const char *fmt, ...)
+/* Plain copies and numbers without printf: a dump formats a million
+ * instructions. */
+static void put_n(struct line *l, const char *s, size_t n)
 {
-	va_list ap;
-	int n;
+	size_t room = l->size - l->len - 1;
 
-	if (l->len + 1 >= l->size)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(l->buf + l->len, l->size - l->len, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		l->len += (size_t)n < l->size - l->len ? (size_t)n : l->size - l->len - 1;
+	if (n > room)
+		n = room;
+	memcpy(l->buf + l->len, s, n);
+	l->len += n;
+	l->buf[l->len] = 0;
 }
 
 static void put_name(struct line *l, const char *s)
 {
-	put(l, "%s", s ? s : "(null)");
+	if (!s)
+		s = "(null)";
+	put_n(l, s, strlen(s));
+}
+
+/* u in base 16 with at least width digits. */
+static void put_hex(struct line *l, uint64_t u, unsigned width)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+
+	do {
+		*--p = "0123456789abcdef"[u & 15];
+		u >>= 4;
+	} while (u || tmp + sizeof(tmp) - p < (long)width);
+	put_n(l, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+/* v in decimal, "+" before it when plus and v >= 0. */
+static void put_dec(struct line *l, int64_t v, bool plus)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	else if (plus)
+		*--p = '+';
+	put_n(l, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 /* The callee's name, as the kernel's __func_get_name(). */
@@ -160,7 +188,8 @@ static void put_call(struct line *l, const struct bpf_insn *insn, const struct d
 	char tmp[128];
 
 	if (helper) {
-		put(l, "bpf_%s", helper);
+		put_n(l, "bpf_", 4);
+		put_name(l, helper);
 		return;
 	}
 	if (n && n->call)
@@ -168,7 +197,7 @@ static void put_call(struct line *l, const struct bpf_insn *insn, const struct d
 	if (name)
 		put_name(l, name);
 	else if (insn->src_reg == BPF_PSEUDO_CALL)
-		put(l, "%+d", insn->imm);
+		put_dec(l, insn->imm, true);
 	else
 		put_name(l, insn->src_reg == BPF_PSEUDO_KFUNC_CALL ? "kernel-function" : "unknown");
 }
@@ -184,8 +213,10 @@ static void put_imm64(struct line *l, const struct bpf_insn *insn, const struct 
 		name = n->imm(n->ctx, insn, imm, tmp, sizeof(tmp));
 	if (name)
 		put_name(l, name);
-	else
-		put(l, "0x%llx", (unsigned long long)imm);
+	else {
+		put_n(l, "0x", 2);
+		put_hex(l, imm, 1);
+	}
 }
 
 static void put_field(struct line *l, char f, const struct bpf_insn *insn,
@@ -195,16 +226,16 @@ static void put_field(struct line *l, char f, const struct bpf_insn *insn,
 	unsigned class = BPF_CLASS(code);
 
 	switch (f) {
-	case 'h': put(l, "%02x", code); break;
-	case 'c': put(l, "%c", class == BPF_ALU || class == BPF_JMP32 ? 'w' : 'r'); break;
-	case 'd': put(l, "%d", insn->dst_reg); break;
-	case 's': put(l, "%d", insn->src_reg); break;
-	case 'o': put(l, "%+d", insn->off); break;
-	case 'i': put(l, "%d", insn->imm); break;
-	case 'I': put(l, "%+d", insn->imm); break;
-	case 'x': put(l, "%x", (uint32_t)insn->imm); break;
-	case 'u': put(l, "%u", (uint32_t)insn->imm >> 16); break;
-	case 'v': put(l, "%u", (uint16_t)insn->imm); break;
+	case 'h': put_hex(l, code, 2); break;
+	case 'c': put_name(l, class == BPF_ALU || class == BPF_JMP32 ? "w" : "r"); break;
+	case 'd': put_dec(l, insn->dst_reg, false); break;
+	case 's': put_dec(l, insn->src_reg, false); break;
+	case 'o': put_dec(l, insn->off, true); break;
+	case 'i': put_dec(l, insn->imm, false); break;
+	case 'I': put_dec(l, insn->imm, true); break;
+	case 'x': put_hex(l, (uint32_t)insn->imm, 1); break;
+	case 'u': put_dec(l, (uint32_t)insn->imm >> 16, false); break;
+	case 'v': put_dec(l, (uint16_t)insn->imm, false); break;
 	case 'e': put_name(l, BPF_SRC(code) ? "be" : "le"); break;
 	case '6': put_name(l, BPF_SIZE(code) == BPF_DW ? "64" : ""); break;
 	case 'z': put_name(l, sizes[BPF_SIZE(code) >> 3]); break;
@@ -217,8 +248,11 @@ static void put_field(struct line *l, char f, const struct bpf_insn *insn,
 				(op == 0x3 ? "s/=" : "s%=") : alu_ops[op]);
 		break;
 	case 'm':	/* movsx: off 8, 16 or 32 */
-		if (op == 0xb && (insn->off == 8 || insn->off == 16 || insn->off == 32))
-			put(l, "(s%d)", insn->off);
+		if (op == 0xb && (insn->off == 8 || insn->off == 16 || insn->off == 32)) {
+			put_n(l, "(s", 2);
+			put_dec(l, insn->off, false);
+			put_n(l, ")", 1);
+		}
 		break;
 	case 'C': put_call(l, insn, n); break;
 	case 'L': put_imm64(l, insn, next, n); break;
@@ -238,10 +272,13 @@ size_t bpf_disasm(char *buf, size_t size, const struct bpf_insn *insn,
 	while (!matches(row, insn))	/* the last ALU, LD.. and JMP rows match all */
 		row++;
 	t = row->tmpl;
-	if (*t == '!')
+	if (*t == '!') {
 		t++;
-	else
-		put(&l, "(%02x) ", insn->code);
+	} else {
+		put_n(&l, "(", 1);
+		put_hex(&l, insn->code, 2);
+		put_n(&l, ") ", 2);
+	}
 	while (*t) {
 		size_t n = strcspn(t + 1, "%") + 1;
 
@@ -250,9 +287,9 @@ size_t bpf_disasm(char *buf, size_t size, const struct bpf_insn *insn,
 			t += 2;
 			continue;
 		}
-		put(&l, "%.*s", (int)n, t);
+		put_n(&l, t, n);
 		t += n;
 	}
-	put(&l, "\n");
+	put_n(&l, "\n", 1);
 	return l.len;
 }

@@ -251,16 +251,26 @@ struct bpf_line_info prog_linfo_at(const struct prog_dump *d, uint32_t i)
 	return l;
 }
 
+/* libbpf walks the records one by one; the kernel keeps them sorted by
+ * insn_off (check_btf_line()), so a binary search finds the same one
+ * without making "visual", which looks up every instruction from record
+ * 0, quadratic. */
 long prog_linfo_find(const struct prog_dump *d, uint32_t insn_off, uint32_t nr_skip)
 {
-	uint32_t i;
+	uint32_t lo, hi, mid;
 
 	if (nr_skip >= d->nr_line_info || insn_off < prog_linfo_at(d, nr_skip).insn_off)
 		return -1;
-	for (i = nr_skip + 1; i < d->nr_line_info; i++)
-		if (insn_off < prog_linfo_at(d, i).insn_off)
-			break;
-	return (long)i - 1;
+	lo = nr_skip + 1;	/* the first record past insn_off is in [lo, hi] */
+	hi = d->nr_line_info;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (insn_off < prog_linfo_at(d, mid).insn_off)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return (long)lo - 1;
 }
 
 static const char *ltrim(const char *s)
@@ -357,8 +367,11 @@ static void hex_bytes(const struct bpf_insn *insn, const char *sep)
 	const uint8_t *b = (const uint8_t *)insn;
 	int i;
 
-	for (i = 0; i < 8; i++)
-		out_fmt("%s%02x", i ? sep : "", b[i]);
+	for (i = 0; i < 8; i++) {
+		if (i)
+			out_str(sep);
+		out_hex_byte(b[i]);
+	}
 }
 
 void prog_dump_plain(const struct prog_dump *d)
