@@ -75,6 +75,9 @@ testing "run -j: that error inside the one JSON object" \
 	"{\"error\":\"failed to open $WORK/no/dir: No such file or directory\",\"retval\":2,\"duration\":N}"
 
 # ---- tracelog ---------------------------------------------------------
+# tracelog mounts tracefs when none is mounted, as bpftool does: undo
+# that at the end of this file.
+pr_had_tracefs=$(grep -c " tracefs " /proc/mounts)
 # Start the reader, print twice, stop it with the signal: both lines come
 # out (and whatever the trace buffer held before), the JSON array is
 # closed, the status is 0.
@@ -133,6 +136,8 @@ pd out 42"
 			'["pd out 42\n"]'
 	fi
 fi
+[ "$pr_had_tracefs" = 0 ] && grep -q " /sys/kernel/tracing tracefs " /proc/mounts &&
+	umount /sys/kernel/tracing
 testing "tracelog: neither stdout nor stderr" 'bpfbox prog tracelog foo pinned $T/s 2>&1 | head -n 1' \
 	"Usage: bpfbox prog { show | list } [PROG]"
 testing "tracelog stdout: no program" 'bpfbox prog tracelog stdout; echo "rc=$?"' \
