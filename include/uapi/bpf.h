@@ -369,4 +369,46 @@ struct bpf_func_info {
 #define BPF_RINGBUF_DISCARD_BIT (1U << 30)
 #define BPF_RINGBUF_HDR_SZ 8
 
+/* ---- prog dump/run/tracelog (instruction encoding, info records) ---- */
+
+/* Instruction encoding (the eBPF instruction set): code = class | ... */
+#define BPF_CLASS(code) ((code) & 0x07)
+#define BPF_SIZE(code) ((code) & 0x18)
+#define BPF_MODE(code) ((code) & 0xe0)
+#define BPF_OP(code) ((code) & 0xf0)
+#define BPF_SRC(code) ((code) & 0x08)
+enum { BPF_LD, BPF_LDX, BPF_ST, BPF_STX, BPF_ALU, BPF_JMP, BPF_JMP32, BPF_ALU64 };
+#define BPF_X 0x08
+#define BPF_DW 0x18
+#define BPF_IMM 0x00
+#define BPF_JA 0x00
+#define BPF_CALL 0x80
+#define BPF_EXIT 0x90
+#define BPF_PSEUDO_MAP_VALUE 2
+#define BPF_PSEUDO_BTF_ID 3
+#define BPF_PSEUDO_FUNC 4
+#define BPF_PSEUDO_MAP_IDX_VALUE 6
+#define BPF_PSEUDO_CALL 1
+#define BPF_PSEUDO_KFUNC_CALL 2
+
+/* One line_info record of a program (BPF_OBJ_GET_INFO_BY_FD). */
+struct bpf_line_info {
+	uint32_t insn_off;
+	uint32_t file_name_off;
+	uint32_t line_off;
+	uint32_t line_col;	/* line << 10 | column */
+};
+#define BPF_LINE_INFO_LINE_NUM(line_col) ((line_col) >> 10)
+#define BPF_LINE_INFO_LINE_COL(line_col) ((line_col) & 0x3ff)
+
+/* BPF_PROG_STREAM_READ_BY_FD (6.17): a program's bpf_stream_printk()
+ * output, stream 1 (stdout) or 2 (stderr). */
+#define BPF_PROG_STREAM_READ_BY_FD 37
+struct bpf_attr_stream_read {
+	uint64_t stream_buf;
+	uint32_t stream_buf_len;
+	uint32_t stream_id;
+	uint32_t prog_fd;
+};
+
 #endif

@@ -66,6 +66,8 @@ static const char *hint(int err)
 		       "it is older than this feature";
 	case ENOSYS:
 		return "this kernel has no bpf(2) (CONFIG_BPF_SYSCALL is off)";
+	case 524:	/* the kernel's ENOTSUPP, not in the UAPI errno list */
+		return "the kernel does not support this for this type of program or map";
 	default:
 		return NULL;
 	}

@@ -65,8 +65,10 @@ static void unmount_n(const char *dir, unsigned n)
 		umount2(dir, MNT_DETACH);
 }
 
-/* bpftool's mount sequence; *mounts counts what it mounted on dir. */
-static int mount_bpffs(const char *dir, const char **step, unsigned *mounts)
+/* bpftool's mount sequence for a filesystem of type on dir (bpffs, or
+ * tracefs for tracelog); *mounts counts what it mounted there. */
+static int mount_private(const char *dir, const char *type, const char *mount_step,
+			 const char **step, unsigned *mounts)
 {
 	while (mount("", dir, "none", MS_PRIVATE | MS_REC, NULL)) {
 		if (errno != EINVAL || *mounts) {
@@ -80,12 +82,22 @@ static int mount_bpffs(const char *dir, const char **step, unsigned *mounts)
 		}
 		++*mounts;
 	}
-	if (mount("bpf", dir, "bpf", 0, "mode=0700")) {
-		*step = "mount -t bpf";
+	if (mount(type, dir, type, 0, "mode=0700")) {
+		*step = mount_step;
 		return -errno;
 	}
 	++*mounts;
 	return 0;
+}
+
+int fs_mount(const char *dir, const char *type, const char *mount_step, const char **step)
+{
+	unsigned mounts = 0;
+	int err = mount_private(dir, type, mount_step, step, &mounts);
+
+	if (err)
+		unmount_n(dir, mounts);
+	return err;
 }
 
 int bpffs_pin(int fd, const char *path, bool mount_first, const char **step)
@@ -98,7 +110,7 @@ int bpffs_pin(int fd, const char *path, bool mount_first, const char **step)
 	if (mount_first) {
 		snprintf(dir, sizeof(dir), "%s", path);
 		dirname(dir);
-		err = mount_bpffs(dir, step, &mounts);
+		err = mount_private(dir, "bpf", "mount -t bpf", step, &mounts);
 	}
 	if (!err)
 		err = sys_obj_pin(fd, path);

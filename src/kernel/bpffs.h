@@ -23,6 +23,10 @@ int bpffs_pin_check(const char *path, bool *on_bpffs);
  * pin fails, what was mounted is unmounted again.  On failure *step says
  * which mount(8)-like step failed, or is NULL when the pin did. */
 int bpffs_pin(int fd, const char *path, bool mount_first, const char **step);
+/* Mount a private filesystem of type (tracefs for tracelog) on dir as
+ * bpftool mounts bpffs; mount_step names the last step ("mount -t
+ * tracefs").  What it mounted is unmounted again if a step fails. */
+int fs_mount(const char *dir, const char *type, const char *mount_step, const char **step);
 
 struct pin {
 	struct idtab_key k;	/* the object's id, the pin's discovery order */

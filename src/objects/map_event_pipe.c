@@ -8,6 +8,7 @@
  * from the mmapped ring and printed in the perf layout, with the time the
  * record was read and no CPU/index (docs/compat.md). */
 #include "cli/run.h"
+#include "objects/stop_signals.h"
 #include "objects/handle.h"
 #include "output/map_fmt.h"
 #include "output/out.h"
@@ -40,13 +41,6 @@ struct lost {
 	uint64_t id;
 	uint64_t lost;
 };
-
-static volatile sig_atomic_t stop;
-
-static void on_signal(int sig)
-{
-	stop = 1;
-}
 
 /* Which CPU and map index a ring's records come from, and the run whose
  * writers print them. */
@@ -137,28 +131,6 @@ static int print_ringbuf(const void *data, uint32_t len, void *arg)
 	return out_flush();
 }
 
-/* Block the stop signals outside ppoll(), so one that comes during setup
- * or while printing ends the next wait instead of being missed. */
-static void catch_stop_signals(sigset_t *wait_mask)
-{
-	static const int sigs[] = { SIGINT, SIGHUP, SIGTERM };
-	struct sigaction sa;
-	sigset_t block;
-	unsigned i;
-
-	stop = 0;	/* one event_pipe per run, but a batch may hold two */
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;	/* no SA_RESTART: ppoll returns EINTR */
-	sigemptyset(&block);
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
-		sigaddset(&block, sigs[i]);
-		sigaction(sigs[i], &sa, NULL);
-	}
-	sigprocmask(SIG_BLOCK, &block, wait_mask);
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
-		sigdelset(wait_mask, sigs[i]);
-}
-
 /* Show what the rings hold, then wait for more, until a stop signal;
  * after the signal, read once more so nothing already produced is lost.
  * 0, or -1 after reporting an error. */
@@ -172,7 +144,7 @@ static int poll_loop(struct run *r, struct pollfd *fds, int n, const sigset_t *w
 	for (;;) {
 		if (read_all(ctx))
 			break;	/* stdout is gone: nothing more to show */
-		if (stop)
+		if (stop_signalled())
 			break;
 		if (ppoll(fds, (nfds_t)n, NULL, wait_mask) < 0 && errno != EINTR) {
 			err = -errno;

@@ -2,13 +2,16 @@
  * bpftool's prog.c (show_prog, print_prog_header_plain/json,
  * print_prog_plain/json) prints them, from BPF_OBJ_GET_INFO_BY_FD's
  * struct bpf_prog_info, the prog fd's fdinfo (memlock), bpffs pins (-f)
- * and /proc holders (pids).  Loading, attaching, dumping and running
- * programs are bpftool commands bpfbox leaves out (docs/compat.md). */
+ * and /proc holders (pids); the command table and help of "prog".
+ * dump xlated is prog_dump.c, run and tracelog prog_run.c; loading,
+ * attaching and jited dumps are bpftool commands bpfbox leaves out
+ * (docs/compat.md). */
 #include "cli/run.h"
 #include "kernel/bpffs.h"
 #include "btf/btf.h"
 #include "output/btf_fmt.h"
 #include "objects/handle.h"
+#include "objects/prog.h"
 #include "lib/names.h"
 #include "output/out.h"
 #include "kernel/pids.h"
@@ -197,13 +200,12 @@ out:
 
 /* ---- show / list -------------------------------------------------- */
 
-static void show_json(struct run *r, struct show_ctx *c, int fd, const struct bpf_prog_info *info,
-		      bool orphaned, const char *memlock)
+/* The fields bpftool's print_prog_header_json() writes (show, and each
+ * program of a multi-program dump). */
+void prog_header_json(struct run *r, int fd, const struct bpf_prog_info *info)
 {
-	char name[128], ifname[IF_NAMESIZE], when[32];
-	uint32_t *ids, n, i;
+	char name[128];
 
-	json_start_object(&r->jw);
 	json_uint_field(&r->jw, "id", info->id);
 	if (prog_type_name(info->type))
 		json_string_field(&r->jw, "type", prog_type_name(info->type));
@@ -224,6 +226,54 @@ static void show_json(struct run *r, struct show_ctx *c, int fd, const struct bp
 	}
 	if (info->recursion_misses)
 		json_uint_field(&r->jw, "recursion_misses", info->recursion_misses);
+}
+
+/* print_prog_header_plain(): "ID: TYPE  name NAME  tag TAG  gpl ...\n". */
+void prog_header_plain(int fd, const struct bpf_prog_info *info)
+{
+	char name[128], ifname[IF_NAMESIZE];
+	unsigned i;
+
+	out_fmt("%u: ", info->id);
+	if (prog_type_name(info->type))
+		out_fmt("%s  ", prog_type_name(info->type));
+	else
+		out_fmt("type %u  ", info->type);
+	if (*info->name) {
+		prog_full_name(info, fd, name, sizeof(name));
+		out_fmt("name %s  ", name);
+	}
+	out_str("tag ");
+	for (i = 0; i < BPF_TAG_SIZE; i++)
+		out_hex_byte(info->tag[i]);
+	if (info->ifindex) {
+		out_str("  offloaded_to ");
+		if (dev_name(info, ifname))
+			out_str(ifname);
+		else
+			out_fmt("ifindex %u ns_dev %llu ns_ino %llu", info->ifindex,
+				(unsigned long long)info->netns_dev,
+				(unsigned long long)info->netns_ino);
+	}
+	if (info->gpl_compatible)
+		out_str("  gpl");
+	if (info->run_time_ns)
+		out_fmt(" run_time_ns %llu run_cnt %llu",
+			(unsigned long long)info->run_time_ns,
+			(unsigned long long)info->run_cnt);
+	if (info->recursion_misses)
+		out_fmt(" recursion_misses %llu", (unsigned long long)info->recursion_misses);
+	out_char('\n');
+}
+
+static void show_json(struct run *r, struct show_ctx *c, int fd, const struct bpf_prog_info *info,
+		      bool orphaned, const char *memlock)
+{
+	char ifname[IF_NAMESIZE], when[32];
+	uint32_t *ids, n, i;
+
+	json_start_object(&r->jw);
+	prog_header_json(r, fd, info);
 	if (info->ifindex) {
 		json_name(&r->jw, "dev");
 		json_start_object(&r->jw);
@@ -268,39 +318,10 @@ static void show_json(struct run *r, struct show_ctx *c, int fd, const struct bp
 static void show_plain(struct run *r, struct show_ctx *c, int fd, const struct bpf_prog_info *info,
 		       bool orphaned, const char *memlock)
 {
-	char name[128], ifname[IF_NAMESIZE], when[32];
+	char when[32];
 	uint32_t *ids, n, i;
 
-	out_fmt("%u: ", info->id);
-	if (prog_type_name(info->type))
-		out_fmt("%s  ", prog_type_name(info->type));
-	else
-		out_fmt("type %u  ", info->type);
-	if (*info->name) {
-		prog_full_name(info, fd, name, sizeof(name));
-		out_fmt("name %s  ", name);
-	}
-	out_str("tag ");
-	for (i = 0; i < BPF_TAG_SIZE; i++)
-		out_hex_byte(info->tag[i]);
-	if (info->ifindex) {
-		out_str("  offloaded_to ");
-		if (dev_name(info, ifname))
-			out_str(ifname);
-		else
-			out_fmt("ifindex %u ns_dev %llu ns_ino %llu", info->ifindex,
-				(unsigned long long)info->netns_dev,
-				(unsigned long long)info->netns_ino);
-	}
-	if (info->gpl_compatible)
-		out_str("  gpl");
-	if (info->run_time_ns)
-		out_fmt(" run_time_ns %llu run_cnt %llu",
-			(unsigned long long)info->run_time_ns,
-			(unsigned long long)info->run_cnt);
-	if (info->recursion_misses)
-		out_fmt(" recursion_misses %llu", (unsigned long long)info->recursion_misses);
-	out_char('\n');
+	prog_header_plain(fd, info);
 
 	if (info->load_time) {
 		boot_time(r, info->load_time, when, sizeof(when));
@@ -381,14 +402,22 @@ static int do_help(struct run *r, struct args *a)
 		return run_done(r);
 	fprintf(stderr,
 		"Usage: %1$s %2$s { show | list } [PROG]\n"
+		"       %1$s %2$s dump xlated PROG [{ file FILE | [opcodes] [linum] [visual] }]\n"
 		"       %1$s %2$s pin   PROG FILE\n"
+		"       %1$s %2$s run PROG \\\n"
+		"                         data_in FILE \\\n"
+		"                         [data_out FILE [data_size_out L]] \\\n"
+		"                         [ctx_in FILE [ctx_out FILE [ctx_size_out M]]] \\\n"
+		"                         [repeat N]\n"
+		"       %1$s %2$s tracelog\n"
+		"       %1$s %2$s tracelog { stdout | stderr } PROG\n"
 		"       %1$s %2$s help\n"
 		"\n"
 		"       " HELP_SPEC_PROGRAM "\n"
 		"       " HELP_SPEC_OPTIONS " |\n"
 		"                    {-f|--bpffs} | {-n|--nomount} }\n"
 		"\n"
-		"       (bpfbox does not dump, load, attach, detach, run or profile programs)\n",
+		"       (bpfbox does not load, attach, detach or profile programs, nor dump jited code)\n",
 		r->bin_name, "prog");
 	return 0;
 }
@@ -398,14 +427,14 @@ static const struct cmd cmds[] = {
 	{ "show", do_show },
 	{ "list", do_show },
 	{ "help", do_help },
-	{ "dump", NULL },
+	{ "dump", do_prog_dump },
 	{ "pin", do_pin },
 	{ "load", NULL },
 	{ "loadall", NULL },
 	{ "attach", NULL },
 	{ "detach", NULL },
-	{ "tracelog", NULL },
-	{ "run", NULL },
+	{ "tracelog", do_prog_tracelog },
+	{ "run", do_prog_run },
 	{ "profile", NULL },
 	{ 0 }
 };

@@ -1,0 +1,115 @@
+/* kallsyms: /proc/kallsyms lines are "ADDR TYPE NAME [MODULE]". */
+#include "kernel/kallsyms.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Calls fn(line's address, its name, ctx) for each line until fn
+ * returns non-zero; returns that value, 0 at the end, or -errno. */
+static int kallsyms_walk(int (*fn)(uint64_t addr, const char *name, void *ctx), void *ctx)
+{
+	char line[512], *p, *end;
+	uint64_t addr;
+	FILE *f = fopen("/proc/kallsyms", "re");
+	int ret = 0;
+
+	if (!f)
+		return -errno;
+	while (!ret && fgets(line, sizeof(line), f)) {
+		addr = strtoull(line, &p, 16);
+		/* " T name" */
+		if (p == line || p[0] != ' ' || !p[1] || p[2] != ' ')
+			continue;
+		p += 3;
+		end = p + strcspn(p, " \t\n");
+		*end = 0;
+		ret = fn(addr, p, ctx);
+	}
+	fclose(f);
+	return ret < 0 ? ret : 0;
+}
+
+struct find {
+	const char *name;
+	uint64_t addr;
+	int found;
+};
+
+static int find_one(uint64_t addr, const char *name, void *ctx)
+{
+	struct find *f = ctx;
+
+	if (strcmp(name, f->name))
+		return 0;
+	f->addr = addr;
+	f->found = 1;
+	return 1;
+}
+
+int kallsyms_addr(const char *name, uint64_t *addr)
+{
+	struct find f = { name, 0, 0 };
+	int err = kallsyms_walk(find_one, &f);
+
+	if (err)
+		return err;
+	*addr = f.addr;
+	return f.found ? 0 : -ENOENT;
+}
+
+static int by_addr(const void *a, const void *b)
+{
+	const struct ksym *x = a, *y = b;
+
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+struct names {
+	struct ksym *syms;
+	size_t n;
+};
+
+static int name_one(uint64_t addr, const char *name, void *ctx)
+{
+	struct names *s = ctx;
+	struct ksym key, *k;
+
+	if (!addr)
+		return 0;
+	key.addr = addr;
+	k = bsearch(&key, s->syms, s->n, sizeof(key), by_addr);
+	if (!k)
+		return 0;
+	/* bsearch may land on any of equal addresses: go to the first. */
+	while (k > s->syms && k[-1].addr == addr)
+		k--;
+	for (; k < s->syms + s->n && k->addr == addr; k++)
+		if (!k->name[0])
+			snprintf(k->name, sizeof(k->name), "%s", name);
+	return 0;
+}
+
+int kallsyms_name(struct ksym *syms, size_t n)
+{
+	struct names s = { syms, n };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		syms[i].name[0] = 0;
+	if (!n)
+		return 0;
+	qsort(syms, n, sizeof(*syms), by_addr);
+	return kallsyms_walk(name_one, &s);
+}
+
+const char *kallsyms_lookup(const struct ksym *syms, size_t n, uint64_t addr)
+{
+	struct ksym key;
+	const struct ksym *k;
+
+	key.addr = addr;
+	k = n ? bsearch(&key, syms, n, sizeof(key), by_addr) : NULL;
+	return k && k->name[0] ? k->name : NULL;
+}
