@@ -2,13 +2,29 @@
 #include "lib/names.h"
 #include "uapi/bpf.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NAME(n, s) s,
 static const char *const map_types[] = { BPF_MAP_TYPES(NAME) };
 static const char *const prog_types[] = { BPF_PROG_TYPES(NAME) };
+static const char *const attach_types[] = { BPF_ATTACH_TYPES(NAME) };
+static const char *const link_types[] = { BPF_LINK_TYPES(NAME) };
 #undef NAME
+
+/* 212 helper names: one block of characters and 16-bit offsets into it
+ * (a quarter of a pointer table), both laid out by the compiler from a
+ * struct of char arrays, one per helper. */
+#define HELPER_FIELD(n) char n[sizeof("bpf_" #n)];
+struct helper_text { BPF_HELPERS(HELPER_FIELD) };
+#undef HELPER_FIELD
+#define HELPER_TEXT(n) "bpf_" #n,
+static const struct helper_text helper_text = { BPF_HELPERS(HELPER_TEXT) };
+#undef HELPER_TEXT
+#define HELPER_OFFSET(n) offsetof(struct helper_text, n),
+static const uint16_t helper_offset[] = { BPF_HELPERS(HELPER_OFFSET) };
+#undef HELPER_OFFSET
 
 #define FLAG(v, s) { v, s },
 static const struct { uint32_t value; const char *name; } map_flags[] = {
@@ -26,6 +42,21 @@ const char *map_type_name(uint32_t type)
 const char *prog_type_name(uint32_t type)
 {
 	return type < COUNT(prog_types) ? prog_types[type] : NULL;
+}
+
+const char *attach_type_name(uint32_t type)
+{
+	return type < COUNT(attach_types) ? attach_types[type] : NULL;
+}
+
+const char *link_type_name(uint32_t type)
+{
+	return type < COUNT(link_types) ? link_types[type] : NULL;
+}
+
+const char *helper_name(uint32_t id)
+{
+	return id < COUNT(helper_offset) ? (const char *)&helper_text + helper_offset[id] : NULL;
 }
 
 int map_type_by_name(const char *name)

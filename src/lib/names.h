@@ -1,5 +1,6 @@
-/* names: the map type, program type and map flag tables, declared once
- * (include/uapi/bpf.h) and used by parsing, printing and help alike. */
+/* names: the map, program, attach and link type, helper and map flag
+ * tables, declared once (include/uapi/bpf.h) and used by parsing,
+ * printing, help and "feature list_builtins" alike. */
 #ifndef BPFBOX_NAMES_H
 #define BPFBOX_NAMES_H
 
@@ -7,6 +8,9 @@
 
 const char *map_type_name(uint32_t type);	/* NULL when unknown */
 const char *prog_type_name(uint32_t type);
+const char *attach_type_name(uint32_t type);
+const char *link_type_name(uint32_t type);
+const char *helper_name(uint32_t id);		/* "bpf_map_lookup_elem" */
 int map_type_by_name(const char *name);		/* exact match, or -1 */
 /* "no_prealloc,mmapable" or a number (0x.., 0.., decimal).
  * Returns 0, or -1 with *bad set to the word that did not parse. */
