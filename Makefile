@@ -7,6 +7,7 @@
 #   make test-kernels    the suite in qemu on Debian kernels 5.10..7.x (tools/)
 #   make cross           static arm64/armhf/riscv64 builds + their unit tests
 #   make fuzz            libFuzzer on the BTF parser (clang; FUZZ_TIME=secs)
+#   make fuzz-inflate    libFuzzer on the gzip reader
 #
 # CC, CROSS_COMPILE, CFLAGS, LDFLAGS, PREFIX and DESTDIR work as usual.
 
@@ -57,6 +58,7 @@ build:
 
 -include tests/tests.mk
 -include tests/btf.mk
+-include tests/feature.mk
 -include tools/tools.mk
 
 strip: bpfbox
