@@ -519,6 +519,10 @@ enum bpf_attach_type { BPF_ATTACH_TYPES(BPF_ATTACH_TYPE_ENUM) BPF_ATTACH_TYPE_CO
 enum bpf_link_type { BPF_LINK_TYPES(BPF_LINK_TYPE_ENUM) BPF_LINK_TYPE_COUNT };
 #undef BPF_LINK_TYPE_ENUM
 
+#define BPF_HELPER_ENUM(n) BPF_HELPER_ID_##n,
+enum { BPF_HELPERS(BPF_HELPER_ENUM) BPF_HELPER_COUNT };
+#undef BPF_HELPER_ENUM
+
 /* Helpers whose probes leave a kernel log warning: probed only in
  * "feature probe full". */
 #define BPF_FUNC_trace_printk 6

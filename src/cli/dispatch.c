@@ -45,6 +45,13 @@ int run_usage(struct run *r)
 	return -1;
 }
 
+int run_need_args(struct run *r, struct args *a, int n)
+{
+	if (a->argc >= n)
+		return 0;
+	return run_error(r, "'%s' needs at least %d arguments, %d found", a->argv[-1], n, a->argc);
+}
+
 int run_report_usage(struct run *r)
 {
 	struct args rest = r->help_args;

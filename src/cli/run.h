@@ -70,6 +70,9 @@ void run_notice(struct run *r, const char *fmt, ...) __attribute__((format(print
  * Recorded here and reported once by bpfbox_main() or batch: the help of
  * the current level in plain mode, an error object in JSON.  Returns -1. */
 int run_usage(struct run *r);
+/* bpftool's REQ_ARGS: 0 when n words are left, else "'WORD' needs at
+ * least N arguments, M found" (WORD: the word consumed last) and -1. */
+int run_need_args(struct run *r, struct args *a, int n);
 /* Report a pending usage error; returns -1. */
 int run_report_usage(struct run *r);
 /* The "null" bpftool prints in JSON mode for commands with no output. */

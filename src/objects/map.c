@@ -773,15 +773,6 @@ static int do_pin(struct run *r, struct args *a)
 	return pin_command(r, a, map_handle_ro_one);
 }
 
-/* "'WORD' needs at least N arguments, M found", WORD being the last word
- * consumed (bpftool's REQ_ARGS). */
-static int need_args(struct run *r, struct args *a, int n)
-{
-	if (a->argc >= n)
-		return 0;
-	return run_error(r, "'%s' needs at least %d arguments, %d found", a->argv[-1], n, a->argc);
-}
-
 static int create_u32(struct run *r, struct args *a, uint32_t *v, const char *what)
 {
 	const char *w;
@@ -805,12 +796,12 @@ static int do_create(struct run *r, struct args *a)
 
 	memset(&attr, 0, sizeof(attr));
 	attr.inner_map_fd = (uint32_t)-1;
-	if (need_args(r, a, 7))
+	if (run_need_args(r, a, 7))
 		return -1;
 	path = arg_next(a);
 
 	while (a->argc) {
-		if (need_args(r, a, 2))
+		if (run_need_args(r, a, 2))
 			goto out;
 		if (arg_is(a, "type")) {
 			int t;
@@ -942,7 +933,7 @@ static int do_freeze(struct run *r, struct args *a)
 {
 	int fd, err;
 
-	if (need_args(r, a, 2))
+	if (run_need_args(r, a, 2))
 		return -1;
 	fd = map_handle(r, a, 0);
 	if (fd < 0)
