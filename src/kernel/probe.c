@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define INSN(c, d, s, o, i) { .code = (c), .dst_reg = (d), .src_reg = (s), .off = (o), .imm = (i) }
@@ -23,31 +25,52 @@
 
 #define ENOTSUPP 524	/* the kernel's internal "not supported" */
 
+/* "5.10.209..." as LINUX_VERSION_CODE (the sublevel saturates at 255),
+ * 0 when s does not start with three numbers. */
+static uint32_t version_code(const char *s)
+{
+	unsigned long v[3];
+	char *end;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v[i] = strtoul(s, &end, 10);
+		s = end + (i < 2 && *end == '.');
+		if (i < 2 && *end != '.')
+			return 0;
+	}
+	return (uint32_t)(v[0] << 16 | v[1] << 8 | (v[2] > 255 ? 255 : v[2]));
+}
+
 /* LINUX_VERSION_CODE for kprobe programs (kernels before 5.0 check it):
  * Ubuntu's and Debian's release strings do not carry the real sublevel,
- * so read it where those distributions put it, as libbpf does. */
+ * so read it where those distributions put it, as libbpf does
+ * ("Ubuntu 5.4.0-12.15-generic 5.4.8", "#1 SMP Debian 4.19.260-1"). */
 static uint32_t kernel_version(void)
 {
-	unsigned a, b, c;
+	char buf[256], *v;
 	struct utsname u;
-	const char *deb;
-	FILE *f = fopen("/proc/version_signature", "re");
-	int n = 0;
+	ssize_t n = -1;
+	int fd = open("/proc/version_signature", O_RDONLY | O_CLOEXEC);
 
-	if (f) {
-		n = fscanf(f, "%*s %*s %u.%u.%u", &a, &b, &c);
-		fclose(f);
-		if (n == 3)
-			return a << 16 | b << 8 | (c > 255 ? 255 : c);
+	if (fd >= 0) {
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+	}
+	if (n > 0) {
+		buf[n] = 0;
+		v = strrchr(buf, ' ');
+		if (v && version_code(v + 1))
+			return version_code(v + 1);
 	}
 	if (uname(&u))
 		return 0;
-	deb = strstr(u.version, "Debian ");
-	if (deb && sscanf(deb, "Debian %u.%u.%u", &a, &b, &c) == 3)
-		return a << 16 | b << 8 | (c > 255 ? 255 : c);
-	if (sscanf(u.release, "%u.%u.%u", &a, &b, &c) == 3)
-		return a << 16 | b << 8 | (c > 255 ? 255 : c);
-	return 0;
+	v = strstr(u.version, "Debian ");
+	if (v && version_code(v + 7))
+		return version_code(v + 7);
+	return version_code(u.release);
 }
 
 /* PCI vendor of the device behind ifname (/sys/class/net), or -1. */
@@ -393,8 +416,8 @@ bool probe_helper(struct probe *p, uint32_t prog_type, uint32_t id)
 	return !helper_refused(p);
 }
 
-void probe_type_helpers(struct probe *p, uint32_t type, const uint8_t *want,
-			bool unprivileged, uint8_t *bits)
+static void type_helpers(struct probe *p, uint32_t type, const uint8_t *want,
+			 bool unprivileged, uint8_t *bits)
 {
 	uint32_t id;
 
@@ -407,6 +430,102 @@ void probe_type_helpers(struct probe *p, uint32_t type, const uint8_t *want,
 			continue;
 		bits[id / 8] |= (uint8_t)(1 << id % 8);
 	}
+}
+
+static void pin_to(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+}
+
+struct helper_record {
+	uint8_t type;
+	uint8_t bits[PROBE_HELPER_BYTES];
+};
+
+/* Share `share` of the types (every n-th), as records on fd or straight
+ * into bits. */
+static void probe_share(struct probe *p, const bool *types, const uint8_t *want,
+			bool unprivileged, unsigned share, unsigned n, int fd,
+			uint8_t (*bits)[PROBE_HELPER_BYTES], bool *done)
+{
+	struct helper_record rec;
+	uint32_t type;
+	unsigned k = 0;
+
+	for (type = 1; type < BPF_PROG_TYPE_COUNT; type++) {
+		if (!types[type] || k++ % n != share)
+			continue;
+		if (fd < 0) {
+			type_helpers(p, type, want, unprivileged, bits[type]);
+			done[type] = true;
+			continue;
+		}
+		rec.type = (uint8_t)type;
+		type_helpers(p, type, want, unprivileged, rec.bits);
+		if (write(fd, &rec, sizeof(rec)) != (ssize_t)sizeof(rec))
+			return;	/* the parent probes what is missing */
+	}
+}
+
+void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
+			bool unprivileged, uint8_t (*bits)[PROBE_HELPER_BYTES])
+{
+	/* Each load ends in work queued on its CPU (the kernel frees
+	 * programs from a workqueue), so one process per CPU, each pinned
+	 * there, spreads both the loads and the freeing. */
+	bool done[BPF_PROG_TYPE_COUNT] = { false };
+	int cpu[PROBE_MAX_WORKERS], fd[PROBE_MAX_WORKERS], pipefd[2];
+	pid_t pid[PROBE_MAX_WORKERS];
+	struct helper_record rec;
+	cpu_set_t saved;
+	unsigned n = 0, i, started = 1;
+	uint32_t type;
+
+	memset(bits, 0, BPF_PROG_TYPE_COUNT * sizeof(*bits));
+	if (!sched_getaffinity(0, sizeof(saved), &saved))
+		for (i = 0; i < CPU_SETSIZE && n < PROBE_MAX_WORKERS; i++)
+			if (CPU_ISSET(i, &saved))
+				cpu[n++] = (int)i;
+	for (i = 1; i < n; i++, started++) {
+		if (pipe(pipefd))
+			break;
+		pid[i] = fork();
+		if (pid[i] < 0) {
+			close(pipefd[0]);
+			close(pipefd[1]);
+			break;
+		}
+		if (!pid[i]) {
+			close(pipefd[0]);
+			pin_to(cpu[i]);
+			probe_share(p, types, want, unprivileged, i, n, pipefd[1], NULL, NULL);
+			_exit(0);
+		}
+		close(pipefd[1]);
+		fd[i] = pipefd[0];
+	}
+	if (started > 1)
+		pin_to(cpu[0]);
+	probe_share(p, types, want, unprivileged, 0, started, -1, bits, done);
+	for (i = 1; i < started; i++) {
+		while (read(fd[i], &rec, sizeof(rec)) == (ssize_t)sizeof(rec))
+			if (rec.type < BPF_PROG_TYPE_COUNT) {
+				memcpy(bits[rec.type], rec.bits, PROBE_HELPER_BYTES);
+				done[rec.type] = true;
+			}
+		close(fd[i]);
+		while (waitpid(pid[i], NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	if (started > 1)
+		sched_setaffinity(0, sizeof(saved), &saved);
+	for (type = 1; type < BPF_PROG_TYPE_COUNT; type++)
+		if (types[type] && !done[type])
+			type_helpers(p, type, want, unprivileged, bits[type]);
 }
 
 bool probe_misc(struct probe *p, enum probe_misc which)

@@ -27,12 +27,14 @@ bool probe_prog_type(struct probe *p, uint32_t type);
 bool probe_map_type(struct probe *p, uint32_t type);
 bool probe_helper(struct probe *p, uint32_t prog_type, uint32_t id);
 
-/* Every wanted helper (bit id of want) for one program type: bit id
- * of bits set when it is available.  With unprivileged, a load refused
- * with EPERM counts as "not available". */
+/* Every wanted helper (bit id of want) for every program type with
+ * types[type] set: bit id of bits[type] set when it is available.  With
+ * unprivileged, a load refused with EPERM counts as "not available".
+ * Runs one worker process per CPU (at most PROBE_MAX_WORKERS). */
 #define PROBE_HELPER_BYTES ((BPF_HELPER_COUNT + 7) / 8)
-void probe_type_helpers(struct probe *p, uint32_t type, const uint8_t *want,
-			bool unprivileged, uint8_t *bits);
+#define PROBE_MAX_WORKERS 8
+void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
+			bool unprivileged, uint8_t (*bits)[PROBE_HELPER_BYTES]);
 
 enum probe_misc {
 	PROBE_LARGE_INSN_LIMIT,	/* 5.3: a million instructions */

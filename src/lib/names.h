@@ -10,7 +10,8 @@ const char *map_type_name(uint32_t type);	/* NULL when unknown */
 const char *prog_type_name(uint32_t type);
 const char *attach_type_name(uint32_t type);
 const char *link_type_name(uint32_t type);
-const char *helper_name(uint32_t id);		/* "bpf_map_lookup_elem" */
+/* "map_lookup_elem": helper names are printed with "bpf_" before them. */
+const char *helper_short_name(uint32_t id);
 int map_type_by_name(const char *name);		/* exact match, or -1 */
 /* "no_prealloc,mmapable" or a number (0x.., 0.., decimal).
  * Returns 0, or -1 with *bad set to the word that did not parse. */

@@ -287,18 +287,18 @@ static void helpers_for_type(struct feat *f, uint32_t type, bool supported)
 	} else if (!f->prefix) {
 		out_fmt("eBPF helpers supported for program type %s:", tname);
 	}
-	for (id = 1; (hname = helper_name(id)); id++) {
+	for (id = 1; (hname = helper_short_name(id)); id++) {
 		if (!f->full && noisy_helper(id))
 			continue;
 		res = f->helpers[type][id / 8] >> id % 8 & 1;
 		any |= res;
 		if (f->j && res)
-			json_string(f->j, hname);
+			json_rawf(f->j, "\"bpf_%s\"", hname);
 		else if (f->prefix)
-			out_fmt("#define %sBPF__PROG_TYPE_%s__HELPER_%s %d\n",
+			out_fmt("#define %sBPF__PROG_TYPE_%s__HELPER_bpf_%s %d\n",
 				f->prefix, tname, hname, res);
 		else if (!f->j && res)
-			out_fmt("\n\t- %s", hname);
+			out_fmt("\n\t- bpf_%s", hname);
 	}
 	if (f->j) {
 		json_end_array(f->j);
@@ -497,10 +497,7 @@ static int do_probe(struct run *r, struct args *a)
 		for (i = 1; i < BPF_HELPER_COUNT; i++)
 			if (f->full || !noisy_helper(i))
 				want[i / 8] |= (uint8_t)(1 << i % 8);
-		for (i = 1; i < BPF_PROG_TYPE_COUNT; i++)
-			if (supported[i])
-				probe_type_helpers(&f->probe, i, want, f->unprivileged,
-						   f->helpers[i]);
+		probe_helper_table(&f->probe, supported, want, f->unprivileged, f->helpers);
 		section_helpers(f, supported);
 		section_misc(f);
 	}
@@ -518,35 +515,37 @@ static int do_list_builtins(struct run *r, struct args *a)
 	static const struct {
 		const char *group;
 		const char *(*name)(uint32_t id);
+		const char *prefix;
 	} groups[] = {
-		{ "prog_types", prog_type_name },
-		{ "map_types", map_type_name },
-		{ "attach_types", attach_type_name },
-		{ "link_types", link_type_name },
-		{ "helpers", helper_name },
+		{ "prog_types", prog_type_name, "" },
+		{ "map_types", map_type_name, "" },
+		{ "attach_types", attach_type_name, "" },
+		{ "link_types", link_type_name, "" },
+		{ "helpers", helper_short_name, "bpf_" },
 	};
 	const char *(*name)(uint32_t id) = NULL;
-	const char *word = arg_peek(a), *s;
+	const char *word = arg_peek(a), *s, *prefix = "";
 	unsigned i;
 	uint32_t id;
 
 	if (!word)
 		return run_usage(r);
 	for (i = 0; i < sizeof(groups) / sizeof(groups[0]) && !name; i++)
-		if (is_prefix(word, groups[i].group))
+		if (is_prefix(word, groups[i].group)) {
 			name = groups[i].name;
+			prefix = groups[i].prefix;
+		}
 	if (!name)
 		return run_error(r, "expected 'prog_types', 'map_types', 'attach_types', "
 				 "'link_types' or 'helpers', got: %s", word);
 	if (r->opt.json)
 		json_start_array(&r->jw);
+	/* The names are identifiers: nothing to escape. */
 	for (id = 0; (s = name(id)); id++) {
-		if (r->opt.json) {
-			json_string(&r->jw, s);
-		} else {
-			out_str(s);
-			out_char('\n');
-		}
+		if (r->opt.json)
+			json_rawf(&r->jw, "\"%s%s\"", prefix, s);
+		else
+			out_fmt("%s%s\n", prefix, s);
 	}
 	if (r->opt.json)
 		json_end_array(&r->jw);

@@ -118,14 +118,14 @@ TEST(inflate_header_fields)
 
 TEST(builtin_tables)
 {
-	CHECK_STR(helper_name(0), "bpf_unspec");
-	CHECK_STR(helper_name(1), "bpf_map_lookup_elem");
-	CHECK_STR(helper_name(6), "bpf_trace_printk");
-	CHECK_STR(helper_name(36), "bpf_probe_write_user");
-	CHECK_STR(helper_name(130), "bpf_ringbuf_output");
-	CHECK_STR(helper_name(177), "bpf_trace_vprintk");
-	CHECK_STR(helper_name(211), "bpf_cgrp_storage_delete");
-	CHECK(helper_name(212) == NULL);
+	CHECK_STR(helper_short_name(0), "unspec");
+	CHECK_STR(helper_short_name(1), "map_lookup_elem");
+	CHECK_STR(helper_short_name(6), "trace_printk");
+	CHECK_STR(helper_short_name(36), "probe_write_user");
+	CHECK_STR(helper_short_name(130), "ringbuf_output");
+	CHECK_STR(helper_short_name(177), "trace_vprintk");
+	CHECK_STR(helper_short_name(211), "cgrp_storage_delete");
+	CHECK(helper_short_name(212) == NULL);
 	CHECK_STR(attach_type_name(0), "cgroup_inet_ingress");
 	CHECK_STR(attach_type_name(4), "sk_skb_stream_parser");
 	CHECK_STR(attach_type_name(45), "netfilter");
