@@ -399,7 +399,7 @@ bool probe_helper(struct probe *p, uint32_t prog_type, uint32_t id)
 	};
 
 	if (p->ifindex) {
-		load_offload(p, prog_type, insns, 2, true);
+		load_offload(p, prog_type, insns, 3, true);
 		return !helper_refused(p);
 	}
 	switch (prog_type) {
