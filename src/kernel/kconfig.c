@@ -2,6 +2,7 @@
  * read_kernel_config() does (see kconfig.h).  A gzip file goes through
  * lib/inflate.c; anything else is taken as plain text, like gzopen(). */
 #include "kernel/kconfig.h"
+#include "kernel/sys_proc.h"
 #include "lib/inflate.h"
 
 #include <errno.h>
@@ -15,54 +16,13 @@
 
 #define KCONFIG_MAX (64u << 20)	/* configs are < 1 MiB; bounds a gzip bomb */
 
-/* The whole file, plus a NUL.  /proc files report size 0: read until
- * the end. */
-static int read_file(int fd, uint8_t **data, size_t *len)
-{
-	size_t cap = 1 << 16, n = 0;
-	uint8_t *buf = malloc(cap), *p;
-	ssize_t got;
-
-	while (buf) {
-		if (n + 1 >= cap) {
-			if (cap >= KCONFIG_MAX) {
-				free(buf);
-				return -EFBIG;
-			}
-			p = realloc(buf, cap * 2);
-			if (!p)
-				break;
-			buf = p;
-			cap *= 2;
-		}
-		got = read(fd, buf + n, cap - n - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			int err = -errno;
-
-			free(buf);
-			return err;
-		}
-		if (!got) {
-			buf[n] = 0;
-			*data = buf;
-			*len = n;
-			return 0;
-		}
-		n += (size_t)got;
-	}
-	free(buf);
-	return -ENOMEM;
-}
-
 int kconfig_load(char **text, enum kconfig_step *failed)
 {
 	static const char header[] = "# Automatically generated file; DO NOT EDIT.\n";
 	char path[128];
 	struct utsname u;
 	uint8_t *data = NULL, *plain;
-	size_t len = 0, plain_len;
+	size_t len = 0;
 	const char *line2;
 	int fd = -1, err;
 
@@ -77,27 +37,30 @@ int kconfig_load(char **text, enum kconfig_step *failed)
 	if (fd < 0)
 		return -errno;
 	*failed = KCONFIG_READ;
-	err = read_file(fd, &data, &len);
+	err = sys_read_fd(fd, &data, &len);
 	close(fd);
 	if (err)
 		return err;
 	if (len >= 2 && data[0] == 0x1f && data[1] == 0x8b) {
-		err = gunzip(data, len, KCONFIG_MAX, &plain, &plain_len);
+		err = gunzip(data, len, KCONFIG_MAX, &plain, &len);
 		free(data);
 		if (err)
 			return err;
-		data = realloc(plain, plain_len + 1);
-		if (!data) {
-			free(plain);
-			return -ENOMEM;
-		}
-		data[plain_len] = 0;
+		data = plain;
 	}
+	/* As text: one more byte for the NUL. */
+	plain = realloc(data, len + 1);
+	if (!plain) {
+		free(data);
+		return -ENOMEM;
+	}
+	data = plain;
+	data[len] = 0;
 	/* The second line is kconfig's banner, as bpftool checks. */
 	line2 = strchr((char *)data, '\n');
 	if (!line2 || !strchr(line2 + 1, '\n')) {
 		free(data);
-		return -EIO;
+		return -ENODATA;
 	}
 	if (strncmp(line2 + 1, header, sizeof(header) - 1)) {
 		*failed = KCONFIG_FORMAT;

@@ -10,7 +10,8 @@
 enum kconfig_step { KCONFIG_OPEN, KCONFIG_READ, KCONFIG_FORMAT };
 
 /* Returns 0 with *text (malloc'd, NUL-terminated), or -errno with
- * *failed set; -ENOEXEC for a file that is no kernel config. */
+ * *failed set; -ENODATA for a file of fewer than two lines, -ENOEXEC
+ * for one that is no kernel config. */
 int kconfig_load(char **text, enum kconfig_step *failed);
 
 /* Set values[i] to the value of names[i] ("CONFIG_HZ" -> "250"), NULL

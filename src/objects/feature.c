@@ -186,8 +186,10 @@ static void probe_kernel_config(struct feat *f)
 		run_notice(f->r, "skipping kernel config, can't find correct file");
 		return;
 	}
+	/* Too short: bpftool's gzgets() hit the end, errno still 0. */
 	if (err) {
-		run_notice(f->r, "skipping kernel config, %s%s", steps[failed], errstr(err));
+		run_notice(f->r, "skipping kernel config, %s%s", steps[failed],
+			   errstr(err == -ENODATA ? 0 : err));
 		return;
 	}
 	kconfig_lookup(text, kernel_options, N_OPTIONS, values);
