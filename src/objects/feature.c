@@ -53,7 +53,8 @@ static void section_end(struct feat *f)
 		out_char('\n');
 }
 
-/* name is the JSON name; plain and macro default to forms of it. */
+/* One yes/no answer: a JSON bool named name, "#define [P][NO_]HAVE_macro",
+ * or "plain is [NOT ]available". */
 static void print_bool(struct feat *f, const char *name, const char *plain,
 		       const char *macro, bool res)
 {
