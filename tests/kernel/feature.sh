@@ -65,7 +65,9 @@ fi
 # ---- probe: the output's shape -------------------------------------------
 bpfbox feature probe > $F/plain_out 2> $F/plain_err
 rc=$?
-testing "probe: exit status and no error" 'echo "rc=$rc"; cat $F/plain_err' "rc=0"
+# The one notice allowed: no kernel config to read (qemu test kernels).
+testing "probe: exit status and no error" \
+	'echo "rc=$rc"; grep -v "^skipping kernel config, can.t open file: " $F/plain_err' "rc=0"
 testing "probe: the sections, in upstream's order" \
 	'grep "^Scanning" $F/plain_out' \
 	"Scanning system configuration...
@@ -157,11 +159,15 @@ else
 		  grep -vxF -f "$1" "$2" | sed 's/^/bpfbox only: /'; } | head -n 5
 	}
 
+	# Without a readable kernel config, bpftool 7.1 still lists every
+	# option as not set; upstream main (and bpfbox) list none.
+	nocfg='^$'
+	grep -q "^skipping kernel config" $F/plain_err && nocfg='CONFIG_.*( is not set( \*/)?|": null)$'
 	for mode in "" "full" "unprivileged" "dev lo"; do
 		bpfbox feature probe $mode > $F/a 2> $F/ae
 		bpftool feature probe $mode > $F/b 2> $F/be
 		testing "probe $mode vs bpftool: system configuration" \
-			'section "Scanning system configuration..." $F/b | grep -v "^CONFIG_BPFILTER" > $F/bs; section "Scanning system configuration..." $F/a > $F/as; same_lines $F/bs $F/as; cmp -s $F/ae $F/be || echo stderr differs' ""
+			'section "Scanning system configuration..." $F/b | grep -v "^CONFIG_BPFILTER" | grep -v -E "$nocfg" > $F/bs; section "Scanning system configuration..." $F/a > $F/as; same_lines $F/bs $F/as; cmp -s $F/ae $F/be || echo stderr differs' ""
 		testing "probe $mode vs bpftool: bpf() syscall" \
 			'section "Scanning system call availability..." $F/b > $F/bs; section "Scanning system call availability..." $F/a > $F/as; same_lines $F/bs $F/as' ""
 		testing "probe $mode vs bpftool: program types" \
@@ -192,7 +198,7 @@ else
 	done
 
 	# JSON and macros: the same fields and #defines, helpers aside.
-	strip_json() { grep -v -e '_available_helpers' -e '^ *"bpf_' -e '^ *\]' -e BPFILTER "$1" | sed 's/,$//'; }
+	strip_json() { grep -v -e '_available_helpers' -e '^ *"bpf_' -e '^ *\]' -e BPFILTER "$1" | sed 's/,$//' | grep -v -E "$nocfg"; }
 	bpftool -p feature probe > $F/b
 	strip_json $F/pretty_out > $F/as
 	strip_json $F/b > $F/bs
@@ -200,5 +206,5 @@ else
 		'grep -vxF -f $F/as $F/bs | head -n 5' ""
 	bpftool feature probe macros prefix BPFBOX_ > $F/b
 	testing "probe macros vs bpftool: every #define bpftool prints but helpers, the same" \
-		'grep -v __HELPER_ $F/b | grep -vxF -f $F/macros_out | head -n 5' ""
+		'grep -v __HELPER_ $F/b | grep -v -E "$nocfg" | grep -vxF -f $F/macros_out | head -n 5' ""
 fi
