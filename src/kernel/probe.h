@@ -11,12 +11,15 @@
 
 #include "uapi/bpf.h"
 
+#define PROBE_HELPER_BYTES ((BPF_HELPER_COUNT + 7) / 8)
+
 struct probe {
 	uint32_t ifindex;	/* 0: the kernel, else the device probed */
 	uint32_t kern_version;	/* for kprobe programs */
 	bool netronome;		/* the device's firmware has its own words */
 	bool log_insns;		/* the kernel wants log level 1 (before 5.2) */
 	int err;
+	uint8_t beyond_last[PROBE_HELPER_BYTES];	/* ids this kernel lacks */
 	char log[4096];		/* the verifier log of the last helper probe */
 };
 
@@ -31,7 +34,6 @@ bool probe_helper(struct probe *p, uint32_t prog_type, uint32_t id);
  * types[type] set: bit id of bits[type] set when it is available.  With
  * unprivileged, a load refused with EPERM counts as "not available".
  * Runs one worker process per CPU (at most PROBE_MAX_WORKERS). */
-#define PROBE_HELPER_BYTES ((BPF_HELPER_COUNT + 7) / 8)
 #define PROBE_MAX_WORKERS 8
 void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
 			bool unprivileged, uint8_t (*bits)[PROBE_HELPER_BYTES]);
