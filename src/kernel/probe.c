@@ -102,10 +102,9 @@ void probe_init(struct probe *p, const char *ifname, uint32_t ifindex)
 		p->kern_version = kernel_version();
 }
 
-/* Log levels: 1 prints every instruction and register state; the
- * stats level (5.2+) alone still gets every error message, which is all
- * a probe reads, for less work in the kernel. */
-#define LOG_LEVEL_INSNS 1
+/* Log levels: 1 (libbpf's) traces every instruction and register
+ * state; the stats level (4, Linux 5.2+) alone still gets every error
+ * message, which is all a probe reads, for less work in the kernel. */
 #define LOG_LEVEL_STATS 4
 
 static int load(struct probe *p, struct bpf_attr_prog_load *attr,
@@ -117,21 +116,13 @@ static int load(struct probe *p, struct bpf_attr_prog_load *attr,
 	attr->insn_cnt = n;
 	attr->license = (uint64_t)(uintptr_t)"GPL";
 	attr->prog_ifindex = p->ifindex;
-	for (;;) {
-		if (with_log) {
-			p->log[0] = 0;
-			attr->log_buf = (uint64_t)(uintptr_t)p->log;
-			attr->log_size = sizeof(p->log);
-			attr->log_level = p->log_insns ? LOG_LEVEL_INSNS : LOG_LEVEL_STATS;
-		}
-		fd = sys_prog_load(attr);
-		/* A kernel that refuses the stats level says EINVAL with an
-		 * empty log (a verifier error always writes one): ask again
-		 * at level 1, from now on. */
-		if (fd != -EINVAL || !with_log || p->log[0] || p->log_insns)
-			break;
-		p->log_insns = true;
+	if (with_log) {
+		p->log[0] = 0;
+		attr->log_buf = (uint64_t)(uintptr_t)p->log;
+		attr->log_size = sizeof(p->log);
+		attr->log_level = LOG_LEVEL_STATS;
 	}
+	fd = sys_prog_load(attr);
 	if (fd >= 0)
 		close(fd);
 	p->err = fd < 0 ? -fd : 0;

@@ -17,7 +17,6 @@ struct probe {
 	uint32_t ifindex;	/* 0: the kernel, else the device probed */
 	uint32_t kern_version;	/* for kprobe programs */
 	bool netronome;		/* the device's firmware has its own words */
-	bool log_insns;		/* the kernel wants log level 1 (before 5.2) */
 	int err;
 	uint8_t beyond_last[PROBE_HELPER_BYTES];	/* ids this kernel lacks */
 	char log[4096];		/* the verifier log of the last helper probe */
