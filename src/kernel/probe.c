@@ -432,15 +432,6 @@ static void type_helpers(struct probe *p, uint32_t type, const uint8_t *want,
 	}
 }
 
-static void pin_to(int cpu)
-{
-	cpu_set_t set;
-
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	sched_setaffinity(0, sizeof(set), &set);
-}
-
 struct helper_record {
 	uint8_t type;
 	uint8_t bits[PROBE_HELPER_BYTES];
@@ -474,23 +465,22 @@ static void probe_share(struct probe *p, const bool *types, const uint8_t *want,
 void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
 			bool unprivileged, uint8_t (*bits)[PROBE_HELPER_BYTES])
 {
-	/* Each load ends in work queued on its CPU (the kernel frees
-	 * programs from a workqueue), so one process per CPU, each pinned
-	 * there, spreads both the loads and the freeing. */
+	/* One process per CPU we may run on: the loads are the kernel's
+	 * work, which the processes spread.  (Pinning each to a CPU was no
+	 * faster, and slower when another task holds that CPU.) */
 	bool done[BPF_PROG_TYPE_COUNT] = { false };
-	int cpu[PROBE_MAX_WORKERS], fd[PROBE_MAX_WORKERS], pipefd[2];
+	int fd[PROBE_MAX_WORKERS], pipefd[2];
 	pid_t pid[PROBE_MAX_WORKERS];
 	struct helper_record rec;
-	cpu_set_t saved;
-	unsigned n = 0, i, started = 1;
+	cpu_set_t cpus;
+	unsigned n = 1, i, started;
 	uint32_t type;
 
 	memset(bits, 0, BPF_PROG_TYPE_COUNT * sizeof(*bits));
-	if (!sched_getaffinity(0, sizeof(saved), &saved))
-		for (i = 0; i < CPU_SETSIZE && n < PROBE_MAX_WORKERS; i++)
-			if (CPU_ISSET(i, &saved))
-				cpu[n++] = (int)i;
-	for (i = 1; i < n; i++, started++) {
+	if (!sched_getaffinity(0, sizeof(cpus), &cpus) && CPU_COUNT(&cpus) > 1)
+		n = CPU_COUNT(&cpus) < PROBE_MAX_WORKERS ? (unsigned)CPU_COUNT(&cpus) :
+			PROBE_MAX_WORKERS;
+	for (i = 1; i < n; i++) {
 		if (pipe(pipefd))
 			break;
 		pid[i] = fork();
@@ -501,16 +491,15 @@ void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
 		}
 		if (!pid[i]) {
 			close(pipefd[0]);
-			pin_to(cpu[i]);
 			probe_share(p, types, want, unprivileged, i, n, pipefd[1], NULL, NULL);
 			_exit(0);
 		}
 		close(pipefd[1]);
 		fd[i] = pipefd[0];
 	}
-	if (started > 1)
-		pin_to(cpu[0]);
-	probe_share(p, types, want, unprivileged, 0, started, -1, bits, done);
+	/* The shares of workers that did not start are probed at the end. */
+	started = i;
+	probe_share(p, types, want, unprivileged, 0, n, -1, bits, done);
 	for (i = 1; i < started; i++) {
 		while (read(fd[i], &rec, sizeof(rec)) == (ssize_t)sizeof(rec))
 			if (rec.type < BPF_PROG_TYPE_COUNT) {
@@ -521,8 +510,6 @@ void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
 		while (waitpid(pid[i], NULL, 0) < 0 && errno == EINTR)
 			;
 	}
-	if (started > 1)
-		sched_setaffinity(0, sizeof(saved), &saved);
 	for (type = 1; type < BPF_PROG_TYPE_COUNT; type++)
 		if (types[type] && !done[type])
 			type_helpers(p, type, want, unprivileged, bits[type]);
