@@ -84,6 +84,14 @@ $(($(wc -l < $F/prog_types) - 1))
 5"
 testing "probe: without 'full', no probes that write to the kernel log" \
 	'grep -c -e "bpf_trace_printk" -e "bpf_trace_vprintk" -e "bpf_probe_write_user" $F/plain_out' "0"
+# The helper probes run in one process per CPU: on one CPU, one process
+# must give the same answers.
+if command -v taskset >/dev/null 2>&1 && [ "$(nproc 2>/dev/null || echo 1)" -gt 1 ]; then
+	testing "probe: one process per CPU or one in all, the same answers" \
+		'taskset -c 0 "$BPFBOX" feature probe 2>/dev/null | cmp - $F/plain_out && echo same' "same"
+else
+	skip "probe on one CPU" "needs taskset and two CPUs"
+fi
 bpfbox -j feature probe > $F/json_out
 testing "probe -j: one valid JSON document" '"$H/jsoncheck" < $F/json_out && echo valid' "valid"
 bpfbox -p feature probe full > $F/pretty_out
