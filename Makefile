@@ -7,8 +7,9 @@
 #   make install-bpftool-link   also a bpftool -> bpfbox symlink
 #   make test-kernels    the suite in qemu on Debian kernels 5.10..7.x (tools/)
 #   make cross           static arm64/armhf/riscv64 builds + their unit tests
-#   make fuzz            libFuzzer on the BTF parser and on the command line
-#                        (clang; FUZZ_TIME=secs each; fuzz-btf, fuzz-cli)
+#   make fuzz            libFuzzer on the BTF parser, the command line and
+#                        the gzip reader (clang; FUZZ_TIME=secs each;
+#                        fuzz-btf, fuzz-cli, fuzz-inflate)
 #
 # CC, CROSS_COMPILE, CFLAGS, LDFLAGS, PREFIX and DESTDIR work as usual.
 
@@ -60,6 +61,7 @@ build:
 -include tests/tests.mk
 -include tests/sanitize.mk
 -include tests/fuzz.mk
+-include tests/feature.mk
 -include tools/tools.mk
 
 strip: bpfbox

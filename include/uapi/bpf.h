@@ -410,5 +410,182 @@ struct bpf_attr_stream_read {
 	uint32_t stream_id;
 	uint32_t prog_fd;
 };
+/* feature probe / list_builtins: attach types, link types and helper
+ * ids, in kernel enum order (the ids are the positions); the names are
+ * libbpf's, which bpftool prints.  Helpers are named without "bpf_". */
+#define BPF_ATTACH_TYPES(X) \
+	X(CGROUP_INET_INGRESS, "cgroup_inet_ingress") \
+	X(CGROUP_INET_EGRESS, "cgroup_inet_egress") \
+	X(CGROUP_INET_SOCK_CREATE, "cgroup_inet_sock_create") \
+	X(CGROUP_SOCK_OPS, "cgroup_sock_ops") \
+	X(SK_SKB_STREAM_PARSER, "sk_skb_stream_parser") \
+	X(SK_SKB_STREAM_VERDICT, "sk_skb_stream_verdict") \
+	X(CGROUP_DEVICE, "cgroup_device") \
+	X(SK_MSG_VERDICT, "sk_msg_verdict") \
+	X(CGROUP_INET4_BIND, "cgroup_inet4_bind") \
+	X(CGROUP_INET6_BIND, "cgroup_inet6_bind") \
+	X(CGROUP_INET4_CONNECT, "cgroup_inet4_connect") \
+	X(CGROUP_INET6_CONNECT, "cgroup_inet6_connect") \
+	X(CGROUP_INET4_POST_BIND, "cgroup_inet4_post_bind") \
+	X(CGROUP_INET6_POST_BIND, "cgroup_inet6_post_bind") \
+	X(CGROUP_UDP4_SENDMSG, "cgroup_udp4_sendmsg") \
+	X(CGROUP_UDP6_SENDMSG, "cgroup_udp6_sendmsg") \
+	X(LIRC_MODE2, "lirc_mode2") \
+	X(FLOW_DISSECTOR, "flow_dissector") \
+	X(CGROUP_SYSCTL, "cgroup_sysctl") \
+	X(CGROUP_UDP4_RECVMSG, "cgroup_udp4_recvmsg") \
+	X(CGROUP_UDP6_RECVMSG, "cgroup_udp6_recvmsg") \
+	X(CGROUP_GETSOCKOPT, "cgroup_getsockopt") \
+	X(CGROUP_SETSOCKOPT, "cgroup_setsockopt") \
+	X(TRACE_RAW_TP, "trace_raw_tp") \
+	X(TRACE_FENTRY, "trace_fentry") \
+	X(TRACE_FEXIT, "trace_fexit") \
+	X(MODIFY_RETURN, "modify_return") \
+	X(LSM_MAC, "lsm_mac") \
+	X(TRACE_ITER, "trace_iter") \
+	X(CGROUP_INET4_GETPEERNAME, "cgroup_inet4_getpeername") \
+	X(CGROUP_INET6_GETPEERNAME, "cgroup_inet6_getpeername") \
+	X(CGROUP_INET4_GETSOCKNAME, "cgroup_inet4_getsockname") \
+	X(CGROUP_INET6_GETSOCKNAME, "cgroup_inet6_getsockname") \
+	X(XDP_DEVMAP, "xdp_devmap") \
+	X(CGROUP_INET_SOCK_RELEASE, "cgroup_inet_sock_release") \
+	X(XDP_CPUMAP, "xdp_cpumap") \
+	X(SK_LOOKUP, "sk_lookup") \
+	X(XDP, "xdp") \
+	X(SK_SKB_VERDICT, "sk_skb_verdict") \
+	X(SK_REUSEPORT_SELECT, "sk_reuseport_select") \
+	X(SK_REUSEPORT_SELECT_OR_MIGRATE, "sk_reuseport_select_or_migrate") \
+	X(PERF_EVENT, "perf_event") \
+	X(TRACE_KPROBE_MULTI, "trace_kprobe_multi") \
+	X(LSM_CGROUP, "lsm_cgroup") \
+	X(STRUCT_OPS, "struct_ops") \
+	X(NETFILTER, "netfilter") \
+	X(TCX_INGRESS, "tcx_ingress") \
+	X(TCX_EGRESS, "tcx_egress") \
+	X(TRACE_UPROBE_MULTI, "trace_uprobe_multi") \
+	X(CGROUP_UNIX_CONNECT, "cgroup_unix_connect") \
+	X(CGROUP_UNIX_SENDMSG, "cgroup_unix_sendmsg") \
+	X(CGROUP_UNIX_RECVMSG, "cgroup_unix_recvmsg") \
+	X(CGROUP_UNIX_GETPEERNAME, "cgroup_unix_getpeername") \
+	X(CGROUP_UNIX_GETSOCKNAME, "cgroup_unix_getsockname") \
+	X(NETKIT_PRIMARY, "netkit_primary") \
+	X(NETKIT_PEER, "netkit_peer") \
+	X(TRACE_KPROBE_SESSION, "trace_kprobe_session") \
+	X(TRACE_UPROBE_SESSION, "trace_uprobe_session") \
+	X(TRACE_FSESSION, "trace_fsession") \
+	X(TRACE_FENTRY_MULTI, "trace_fentry_multi") \
+	X(TRACE_FEXIT_MULTI, "trace_fexit_multi") \
+	X(TRACE_FSESSION_MULTI, "trace_fsession_multi")
+
+#define BPF_LINK_TYPES(X) \
+	X(UNSPEC, "unspec") \
+	X(RAW_TRACEPOINT, "raw_tracepoint") \
+	X(TRACING, "tracing") \
+	X(CGROUP, "cgroup") \
+	X(ITER, "iter") \
+	X(NETNS, "netns") \
+	X(XDP, "xdp") \
+	X(PERF_EVENT, "perf_event") \
+	X(KPROBE_MULTI, "kprobe_multi") \
+	X(STRUCT_OPS, "struct_ops") \
+	X(NETFILTER, "netfilter") \
+	X(TCX, "tcx") \
+	X(UPROBE_MULTI, "uprobe_multi") \
+	X(NETKIT, "netkit") \
+	X(SOCKMAP, "sockmap") \
+	X(TRACING_MULTI, "tracing_multi")
+
+#define BPF_HELPERS(X) \
+	X(unspec) X(map_lookup_elem) X(map_update_elem) X(map_delete_elem) \
+	X(probe_read) X(ktime_get_ns) X(trace_printk) X(get_prandom_u32) \
+	X(get_smp_processor_id) X(skb_store_bytes) X(l3_csum_replace) \
+	X(l4_csum_replace) X(tail_call) X(clone_redirect) \
+	X(get_current_pid_tgid) X(get_current_uid_gid) X(get_current_comm) \
+	X(get_cgroup_classid) X(skb_vlan_push) X(skb_vlan_pop) \
+	X(skb_get_tunnel_key) X(skb_set_tunnel_key) X(perf_event_read) \
+	X(redirect) X(get_route_realm) X(perf_event_output) \
+	X(skb_load_bytes) X(get_stackid) X(csum_diff) X(skb_get_tunnel_opt) \
+	X(skb_set_tunnel_opt) X(skb_change_proto) X(skb_change_type) \
+	X(skb_under_cgroup) X(get_hash_recalc) X(get_current_task) \
+	X(probe_write_user) X(current_task_under_cgroup) X(skb_change_tail) \
+	X(skb_pull_data) X(csum_update) X(set_hash_invalid) \
+	X(get_numa_node_id) X(skb_change_head) X(xdp_adjust_head) \
+	X(probe_read_str) X(get_socket_cookie) X(get_socket_uid) \
+	X(set_hash) X(setsockopt) X(skb_adjust_room) X(redirect_map) \
+	X(sk_redirect_map) X(sock_map_update) X(xdp_adjust_meta) \
+	X(perf_event_read_value) X(perf_prog_read_value) X(getsockopt) \
+	X(override_return) X(sock_ops_cb_flags_set) X(msg_redirect_map) \
+	X(msg_apply_bytes) X(msg_cork_bytes) X(msg_pull_data) X(bind) \
+	X(xdp_adjust_tail) X(skb_get_xfrm_state) X(get_stack) \
+	X(skb_load_bytes_relative) X(fib_lookup) X(sock_hash_update) \
+	X(msg_redirect_hash) X(sk_redirect_hash) X(lwt_push_encap) \
+	X(lwt_seg6_store_bytes) X(lwt_seg6_adjust_srh) X(lwt_seg6_action) \
+	X(rc_repeat) X(rc_keydown) X(skb_cgroup_id) \
+	X(get_current_cgroup_id) X(get_local_storage) \
+	X(sk_select_reuseport) X(skb_ancestor_cgroup_id) X(sk_lookup_tcp) \
+	X(sk_lookup_udp) X(sk_release) X(map_push_elem) X(map_pop_elem) \
+	X(map_peek_elem) X(msg_push_data) X(msg_pop_data) X(rc_pointer_rel) \
+	X(spin_lock) X(spin_unlock) X(sk_fullsock) X(tcp_sock) \
+	X(skb_ecn_set_ce) X(get_listener_sock) X(skc_lookup_tcp) \
+	X(tcp_check_syncookie) X(sysctl_get_name) \
+	X(sysctl_get_current_value) X(sysctl_get_new_value) \
+	X(sysctl_set_new_value) X(strtol) X(strtoul) X(sk_storage_get) \
+	X(sk_storage_delete) X(send_signal) X(tcp_gen_syncookie) \
+	X(skb_output) X(probe_read_user) X(probe_read_kernel) \
+	X(probe_read_user_str) X(probe_read_kernel_str) X(tcp_send_ack) \
+	X(send_signal_thread) X(jiffies64) X(read_branch_records) \
+	X(get_ns_current_pid_tgid) X(xdp_output) X(get_netns_cookie) \
+	X(get_current_ancestor_cgroup_id) X(sk_assign) X(ktime_get_boot_ns) \
+	X(seq_printf) X(seq_write) X(sk_cgroup_id) X(sk_ancestor_cgroup_id) \
+	X(ringbuf_output) X(ringbuf_reserve) X(ringbuf_submit) \
+	X(ringbuf_discard) X(ringbuf_query) X(csum_level) \
+	X(skc_to_tcp6_sock) X(skc_to_tcp_sock) X(skc_to_tcp_timewait_sock) \
+	X(skc_to_tcp_request_sock) X(skc_to_udp6_sock) X(get_task_stack) \
+	X(load_hdr_opt) X(store_hdr_opt) X(reserve_hdr_opt) \
+	X(inode_storage_get) X(inode_storage_delete) X(d_path) \
+	X(copy_from_user) X(snprintf_btf) X(seq_printf_btf) \
+	X(skb_cgroup_classid) X(redirect_neigh) X(per_cpu_ptr) \
+	X(this_cpu_ptr) X(redirect_peer) X(task_storage_get) \
+	X(task_storage_delete) X(get_current_task_btf) X(bprm_opts_set) \
+	X(ktime_get_coarse_ns) X(ima_inode_hash) X(sock_from_file) \
+	X(check_mtu) X(for_each_map_elem) X(snprintf) X(sys_bpf) \
+	X(btf_find_by_name_kind) X(sys_close) X(timer_init) \
+	X(timer_set_callback) X(timer_start) X(timer_cancel) X(get_func_ip) \
+	X(get_attach_cookie) X(task_pt_regs) X(get_branch_snapshot) \
+	X(trace_vprintk) X(skc_to_unix_sock) X(kallsyms_lookup_name) \
+	X(find_vma) X(loop) X(strncmp) X(get_func_arg) X(get_func_ret) \
+	X(get_func_arg_cnt) X(get_retval) X(set_retval) X(xdp_get_buff_len) \
+	X(xdp_load_bytes) X(xdp_store_bytes) X(copy_from_user_task) \
+	X(skb_set_tstamp) X(ima_file_hash) X(kptr_xchg) \
+	X(map_lookup_percpu_elem) X(skc_to_mptcp_sock) X(dynptr_from_mem) \
+	X(ringbuf_reserve_dynptr) X(ringbuf_submit_dynptr) \
+	X(ringbuf_discard_dynptr) X(dynptr_read) X(dynptr_write) \
+	X(dynptr_data) X(tcp_raw_gen_syncookie_ipv4) \
+	X(tcp_raw_gen_syncookie_ipv6) X(tcp_raw_check_syncookie_ipv4) \
+	X(tcp_raw_check_syncookie_ipv6) X(ktime_get_tai_ns) \
+	X(user_ringbuf_drain) X(cgrp_storage_get) X(cgrp_storage_delete)
+
+#define BPF_ATTACH_TYPE_ENUM(n, s) BPF_##n,
+enum bpf_attach_type { BPF_ATTACH_TYPES(BPF_ATTACH_TYPE_ENUM) BPF_ATTACH_TYPE_COUNT };
+#undef BPF_ATTACH_TYPE_ENUM
+
+#define BPF_LINK_TYPE_ENUM(n, s) BPF_LINK_TYPE_##n,
+enum bpf_link_type { BPF_LINK_TYPES(BPF_LINK_TYPE_ENUM) BPF_LINK_TYPE_COUNT };
+#undef BPF_LINK_TYPE_ENUM
+
+#define BPF_HELPER_ENUM(n) BPF_HELPER_ID_##n,
+enum { BPF_HELPERS(BPF_HELPER_ENUM) BPF_HELPER_COUNT };
+#undef BPF_HELPER_ENUM
+
+/* Helpers whose probes leave a kernel log warning: probed only in
+ * "feature probe full". */
+#define BPF_FUNC_trace_printk 6
+#define BPF_FUNC_probe_write_user 36
+#define BPF_FUNC_trace_vprintk 177
+
+#define BPF_F_SLEEPABLE (1U << 4)	/* prog_flags */
+#define BPF_MAXINSNS 4096		/* the limit before 5.3 */
+#define BPF_CGROUP_STORAGE_KEY_SIZE 16	/* struct bpf_cgroup_storage_key, padded */
+#define BPF_INSN_ARRAY_VALUE_SIZE 16	/* struct bpf_insn_array_value */
 
 #endif

@@ -13,6 +13,7 @@
 #include "btf/btf.h"
 #include "btf/elf.h"
 #include "kernel/sys_bpf.h"
+#include "kernel/sys_proc.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -344,45 +345,6 @@ int btf_new_any(const void *data, size_t size, const struct btf *base,
 	return parse_any(data, size, base, NULL, 0, out);
 }
 
-/* Read all of fd; sysfs files may report a size that is only a hint. */
-static int read_all(int fd, uint8_t **out, size_t *out_len)
-{
-	size_t cap = 1 << 16, len = 0;
-	struct stat st;
-	uint8_t *p, *np;
-	ssize_t r;
-
-	if (!fstat(fd, &st) && st.st_size > 0 && st.st_size < (1 << 30))
-		cap = (size_t)st.st_size + 1;	/* +1: see EOF in one read */
-	p = malloc(cap);
-	if (!p)
-		return -ENOMEM;
-	for (;;) {
-		if (len == cap) {
-			np = cap < (1u << 30) ? realloc(p, cap * 2) : NULL;
-			if (!np) {
-				free(p);
-				return cap < (1u << 30) ? -ENOMEM : -EFBIG;
-			}
-			p = np;
-			cap *= 2;
-		}
-		r = read(fd, p + len, cap - len);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			free(p);
-			return -errno;
-		}
-		if (!r)
-			break;
-		len += (size_t)r;
-	}
-	*out = p;
-	*out_len = len;
-	return 0;
-}
-
 int btf_load_file(const char *path, const struct btf *base, struct btf **out)
 {
 	uint8_t *buf = NULL;
@@ -408,7 +370,7 @@ int btf_load_file(const char *path, const struct btf *base, struct btf **out)
 					 (size_t)st.st_size, out);
 		}
 	}
-	err = read_all(fd, &buf, &size);
+	err = sys_read_fd(fd, &buf, &size);
 	close(fd);
 	if (err)
 		return err;

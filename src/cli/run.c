@@ -21,7 +21,7 @@ static int do_help(struct run *r, struct args *a)
 		"       %s batch file FILE\n"
 		"       %s version\n"
 		"\n"
-		"       OBJECT := { prog | map | btf }\n"
+		"       OBJECT := { prog | map | feature | btf }\n"
 		"       " HELP_SPEC_OPTIONS " |\n"
 		"                    {-V|--version} }\n",
 		r->bin_name, r->bin_name, r->bin_name);
@@ -64,7 +64,7 @@ static const struct cmd commands[] = {
 	{ "cgroup", NULL },
 	{ "perf", NULL },
 	{ "net", NULL },
-	{ "feature", NULL },
+	{ "feature", do_feature },
 	{ "btf", do_btf },
 	{ "gen", NULL },
 	{ "struct_ops", NULL },

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int read_file(const char *path, char *buf, size_t size)
@@ -166,4 +167,43 @@ int sys_fd_kind(int fd)
 	if (strstr(link, "bpf-link"))
 		return FD_LINK;
 	return FD_OTHER;
+}
+
+/* Read all of fd; sysfs files may report a size that is only a hint. */
+int sys_read_fd(int fd, uint8_t **out, size_t *out_len)
+{
+	size_t cap = 1 << 16, len = 0;
+	struct stat st;
+	uint8_t *p, *np;
+	ssize_t r;
+
+	if (!fstat(fd, &st) && st.st_size > 0 && st.st_size < (1 << 30))
+		cap = (size_t)st.st_size + 1;	/* +1: see EOF in one read */
+	p = malloc(cap);
+	if (!p)
+		return -ENOMEM;
+	for (;;) {
+		if (len == cap) {
+			np = cap < (1u << 30) ? realloc(p, cap * 2) : NULL;
+			if (!np) {
+				free(p);
+				return cap < (1u << 30) ? -ENOMEM : -EFBIG;
+			}
+			p = np;
+			cap *= 2;
+		}
+		r = read(fd, p + len, cap - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			free(p);
+			return -errno;
+		}
+		if (!r)
+			break;
+		len += (size_t)r;
+	}
+	*out = p;
+	*out_len = len;
+	return 0;
 }

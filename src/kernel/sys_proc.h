@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Number of possible CPUs (/sys/devices/system/cpu/possible), cached. */
 int sys_possible_cpus(void);
@@ -29,5 +30,9 @@ const char *fdinfo_get(const struct fdinfo *fi, const char *key,
 
 enum fd_kind { FD_OTHER, FD_PROG, FD_MAP, FD_LINK };
 int sys_fd_kind(int fd);	/* enum fd_kind, or -errno */
+
+/* All of fd, malloc'd (sysfs and /proc sizes are only hints); -errno,
+ * -EFBIG past 1 GiB. */
+int sys_read_fd(int fd, uint8_t **out, size_t *out_len);
 
 #endif

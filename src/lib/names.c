@@ -5,6 +5,7 @@
 #include "uapi/bpf.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,35 @@ static const struct {
 
 #define NAME(n, s) s,
 static const char *const prog_types[] = { BPF_PROG_TYPES(NAME) };
+static const char *const link_types[] = { BPF_LINK_TYPES(NAME) };
 #undef NAME
+
+/* The long tables (212 helpers, 62 attach types) as one block of
+ * characters and 16-bit offsets into it, a quarter of a pointer table:
+ * the compiler lays both out from a struct with one char array per
+ * name.  Helper names are stored without their "bpf_". */
+#define TEXT_FIELD(n, s) char n[sizeof(s)];
+#define TEXT_INIT(n, s) s,
+#define TEXT_OFFSET(n, s) offsetof(struct TEXT_STRUCT, n),
+#define HELPER_PAIR(n) PAIR(n, #n)
+
+#define PAIR TEXT_FIELD
+struct helper_text { BPF_HELPERS(HELPER_PAIR) };
+#undef PAIR
+#define PAIR TEXT_INIT
+static const struct helper_text helper_text = { BPF_HELPERS(HELPER_PAIR) };
+#undef PAIR
+#define TEXT_STRUCT helper_text
+#define PAIR TEXT_OFFSET
+static const uint16_t helper_offset[] = { BPF_HELPERS(HELPER_PAIR) };
+#undef PAIR
+#undef TEXT_STRUCT
+
+struct attach_text { BPF_ATTACH_TYPES(TEXT_FIELD) };
+static const struct attach_text attach_text = { BPF_ATTACH_TYPES(TEXT_INIT) };
+#define TEXT_STRUCT attach_text
+static const uint16_t attach_offset[] = { BPF_ATTACH_TYPES(TEXT_OFFSET) };
+#undef TEXT_STRUCT
 
 #define FLAG(v, s) { v, s },
 static const struct { uint32_t value; const char *name; } map_flags[] = {
@@ -79,6 +108,21 @@ const char *map_type_help(void)
 const char *prog_type_name(uint32_t type)
 {
 	return type < COUNT(prog_types) ? prog_types[type] : NULL;
+}
+
+const char *attach_type_name(uint32_t type)
+{
+	return type < COUNT(attach_offset) ? (const char *)&attach_text + attach_offset[type] : NULL;
+}
+
+const char *link_type_name(uint32_t type)
+{
+	return type < COUNT(link_types) ? link_types[type] : NULL;
+}
+
+const char *helper_short_name(uint32_t id)
+{
+	return id < COUNT(helper_offset) ? (const char *)&helper_text + helper_offset[id] : NULL;
 }
 
 int map_type_by_name(const char *name)

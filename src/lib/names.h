@@ -1,6 +1,7 @@
-/* names: the map type, program type and map flag tables, declared once
- * (include/uapi/bpf.h) and used by parsing, printing, help and the map
- * code alike: what bpfbox knows of a map type is asked here. */
+/* names: the map, program, attach and link type, helper and map flag
+ * tables, declared once (include/uapi/bpf.h) and used by parsing,
+ * printing, help, the map code and "feature list_builtins" alike: what
+ * bpfbox knows of a type is asked here. */
 #ifndef BPFBOX_NAMES_H
 #define BPFBOX_NAMES_H
 
@@ -9,6 +10,10 @@
 
 const char *map_type_name(uint32_t type);	/* NULL when unknown */
 const char *prog_type_name(uint32_t type);
+const char *attach_type_name(uint32_t type);
+const char *link_type_name(uint32_t type);
+/* "map_lookup_elem": helper names are printed with "bpf_" before them. */
+const char *helper_short_name(uint32_t id);
 int map_type_by_name(const char *name);		/* exact match, or -1 */
 /* "no_prealloc,mmapable" or a number (0x.., 0.., decimal).
  * Returns 0, or -1 with *bad set to the word that did not parse. */

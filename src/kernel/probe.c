@@ -1,0 +1,572 @@
+/* probe: does this kernel load a program of a type, create a map of a
+ * type, accept a helper in a program type?  Each probe is the one
+ * libbpf's libbpf_probes.c makes (bpftool's feature probe calls it): the
+ * smallest program or map a type accepts, with the expected attach type,
+ * flags or BTF the type needs, so a refusal means the kernel lacks it.
+ * With an ifindex, bpftool's own offload probes instead.  See probe.h. */
+#include "kernel/probe.h"
+#include "kernel/sys_bpf.h"
+#include "uapi/btf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sched.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define INSN(c, d, s, o, i) { .code = (c), .dst_reg = (d), .src_reg = (s), .off = (o), .imm = (i) }
+#define MOV64_IMM(d, i) INSN(0xb7, d, 0, 0, i)	/* ALU64 | MOV | K */
+#define EXIT() INSN(0x95, 0, 0, 0, 0)		/* JMP | EXIT */
+#define CALL(id) INSN(0x85, 0, 0, 0, id)	/* JMP | CALL */
+
+#define ENOTSUPP 524	/* the kernel's internal "not supported" */
+
+/* "5.10.209..." as LINUX_VERSION_CODE (the sublevel saturates at 255),
+ * 0 when s does not start with three numbers. */
+static uint32_t version_code(const char *s)
+{
+	unsigned long v[3];
+	char *end;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v[i] = strtoul(s, &end, 10);
+		s = end + (i < 2 && *end == '.');
+		if (i < 2 && *end != '.')
+			return 0;
+	}
+	return (uint32_t)(v[0] << 16 | v[1] << 8 | (v[2] > 255 ? 255 : v[2]));
+}
+
+/* LINUX_VERSION_CODE for kprobe programs (kernels before 5.0 check it):
+ * Ubuntu's and Debian's release strings do not carry the real sublevel,
+ * so read it where those distributions put it, as libbpf does
+ * ("Ubuntu 5.4.0-12.15-generic 5.4.8", "#1 SMP Debian 4.19.260-1"). */
+static uint32_t kernel_version(void)
+{
+	char buf[256], *v;
+	struct utsname u;
+	ssize_t n = -1;
+	int fd = open("/proc/version_signature", O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+	}
+	if (n > 0) {
+		buf[n] = 0;
+		v = strrchr(buf, ' ');
+		if (v && version_code(v + 1))
+			return version_code(v + 1);
+	}
+	if (uname(&u))
+		return 0;
+	v = strstr(u.version, "Debian ");
+	if (v && version_code(v + 7))
+		return version_code(v + 7);
+	return version_code(u.release);
+}
+
+/* PCI vendor of the device behind ifname (/sys/class/net), or -1. */
+static int vendor_id(const char *ifname)
+{
+	char path[96], buf[8];
+	ssize_t len;
+	int fd;
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s/device/vendor", ifname);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	len = read(fd, buf, sizeof(buf));
+	close(fd);
+	if (len < 0 || len >= (ssize_t)sizeof(buf))
+		return -1;
+	buf[len] = 0;
+	return (int)strtol(buf, NULL, 0);
+}
+
+void probe_init(struct probe *p, const char *ifname, uint32_t ifindex)
+{
+	memset(p, 0, sizeof(*p));
+	p->ifindex = ifindex;
+	if (ifindex)
+		p->netronome = vendor_id(ifname) == 0x19ee;
+	else
+		p->kern_version = kernel_version();
+}
+
+/* Log levels: 1 (libbpf's) traces every instruction and register
+ * state; the stats level (4, Linux 5.2+) alone still gets every error
+ * message, which is all a probe reads, for less work in the kernel. */
+#define LOG_LEVEL_STATS 4
+
+static int load(struct probe *p, struct bpf_attr_prog_load *attr,
+		const struct bpf_insn *insns, uint32_t n, bool with_log)
+{
+	int fd;
+
+	attr->insns = (uint64_t)(uintptr_t)insns;
+	attr->insn_cnt = n;
+	attr->license = (uint64_t)(uintptr_t)"GPL";
+	attr->prog_ifindex = p->ifindex;
+	if (with_log) {
+		p->log[0] = 0;
+		attr->log_buf = (uint64_t)(uintptr_t)p->log;
+		attr->log_size = sizeof(p->log);
+		attr->log_level = LOG_LEVEL_STATS;
+	}
+	fd = sys_prog_load(attr);
+	if (fd >= 0)
+		close(fd);
+	p->err = fd < 0 ? -fd : 0;
+	return fd < 0 ? fd : 0;
+}
+
+/* libbpf's probe_prog_load(): 1 when the type loads (or fails exactly
+ * the way a kernel that has the type fails), 0 otherwise. */
+static bool load_typed(struct probe *p, uint32_t type, const struct bpf_insn *insns,
+		       uint32_t n, bool with_log)
+{
+	struct bpf_attr_prog_load attr;
+	const char *want_msg = NULL;
+	int want_err = 0, err;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = type;
+	switch (type) {
+	case BPF_PROG_TYPE_CGROUP_SOCK_ADDR:
+		attr.expected_attach_type = BPF_CGROUP_INET4_CONNECT;
+		break;
+	case BPF_PROG_TYPE_CGROUP_SOCKOPT:
+		attr.expected_attach_type = BPF_CGROUP_GETSOCKOPT;
+		break;
+	case BPF_PROG_TYPE_SK_LOOKUP:
+		attr.expected_attach_type = BPF_SK_LOOKUP;
+		break;
+	case BPF_PROG_TYPE_KPROBE:
+		attr.kern_version = p->kern_version;
+		break;
+	case BPF_PROG_TYPE_LIRC_MODE2:
+		attr.expected_attach_type = BPF_LIRC_MODE2;
+		break;
+	case BPF_PROG_TYPE_NETFILTER:
+		attr.expected_attach_type = BPF_NETFILTER;
+		break;
+	case BPF_PROG_TYPE_SYSCALL:
+		attr.prog_flags = BPF_F_SLEEPABLE;
+		break;
+	/* These need a BTF target: BTF id 1 of vmlinux is never a
+	 * function, so a kernel with the type says exactly that. */
+	case BPF_PROG_TYPE_TRACING:
+	case BPF_PROG_TYPE_LSM:
+		attr.expected_attach_type = type == BPF_PROG_TYPE_TRACING ?
+			BPF_TRACE_FENTRY : BPF_MODIFY_RETURN;
+		attr.attach_btf_id = 1;
+		want_err = EINVAL;
+		want_msg = "attach_btf_id 1 is not a function";
+		with_log = true;
+		break;
+	case BPF_PROG_TYPE_EXT:
+		attr.attach_btf_id = 1;
+		want_err = EINVAL;
+		want_msg = "Cannot replace kernel functions";
+		with_log = true;
+		break;
+	case BPF_PROG_TYPE_STRUCT_OPS:
+		want_err = ENOTSUPP;
+		break;
+	default:
+		break;
+	}
+	err = load(p, &attr, insns, n, with_log);
+	if (!want_err)
+		return !err;
+	return err == -want_err && (!want_msg || strstr(p->log, want_msg));
+}
+
+bool probe_bpf_syscall(void)
+{
+	struct bpf_attr_prog_load attr;
+
+	memset(&attr, 0, sizeof(attr));
+	return sys_prog_load(&attr) != -ENOSYS;
+}
+
+/* bpftool's offload probe: only "did the device take it". */
+static bool load_offload(struct probe *p, uint32_t type, const struct bpf_insn *insns,
+			 uint32_t n, bool with_log)
+{
+	struct bpf_attr_prog_load attr;
+	int err;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = type;
+	err = load(p, &attr, insns, n, with_log);
+	return !err || (err != -EINVAL && err != -EOPNOTSUPP);
+}
+
+bool probe_prog_type(struct probe *p, uint32_t type)
+{
+	/* r0 = 2 for offload: the nfp driver rejects TC programs that
+	 * return 0. */
+	const struct bpf_insn insns[] = { MOV64_IMM(0, p->ifindex ? 2 : 0), EXIT() };
+
+	if (p->ifindex)
+		return load_offload(p, type, insns, 2, false);
+	return load_typed(p, type, insns, 2, false);
+}
+
+/* libbpf's: struct bpf_spin_lock { int val; }; struct val { int cnt;
+ * struct bpf_spin_lock l; }, types 1 to 3, for the local storages. */
+static int storage_btf(void)
+{
+	static const char strs[] = "\0bpf_spin_lock\0val\0cnt\0l";
+	static const uint32_t types[] = {
+		0, 1u << 24, 4, 1u << 24 | 32,		/* [1] int, signed 32 bits */
+		1, 4u << 24 | 1, 4, 15, 1, 0,		/* [2] bpf_spin_lock { val } */
+		15, 4u << 24 | 2, 8, 19, 1, 0, 23, 2, 32, /* [3] val { cnt, l } */
+	};
+	unsigned char blob[sizeof(struct btf_header) + sizeof(types) + sizeof(strs)];
+	struct btf_header h;
+
+	memset(&h, 0, sizeof(h));
+	h.magic = BTF_MAGIC;
+	h.version = BTF_VERSION;
+	h.hdr_len = sizeof(h);
+	h.type_len = sizeof(types);
+	h.str_off = sizeof(types);
+	h.str_len = sizeof(strs);
+	memcpy(blob, &h, sizeof(h));
+	memcpy(blob + sizeof(h), types, sizeof(types));
+	memcpy(blob + sizeof(h) + sizeof(types), strs, sizeof(strs));
+	return sys_btf_load(blob, sizeof(blob), NULL, 0);
+}
+
+bool probe_map_type(struct probe *p, uint32_t type)
+{
+	struct bpf_attr_map_create attr;
+	int fd, inner = -1, btf = -1, want_err = 0;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.map_type = type;
+	attr.key_size = 4;
+	attr.value_size = 4;
+	attr.max_entries = 1;
+	attr.map_ifindex = p->ifindex;
+	if (p->ifindex)
+		goto create;
+	switch (type) {
+	case BPF_MAP_TYPE_STACK_TRACE:
+		attr.value_size = 8;
+		break;
+	case BPF_MAP_TYPE_LPM_TRIE:
+		attr.key_size = 8;
+		attr.value_size = 8;
+		attr.map_flags = 1;	/* no_prealloc */
+		break;
+	case BPF_MAP_TYPE_RHASH:
+		attr.map_flags = 1;
+		break;
+	case BPF_MAP_TYPE_CGROUP_STORAGE:
+	case BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE:
+		attr.key_size = BPF_CGROUP_STORAGE_KEY_SIZE;
+		attr.value_size = 8;
+		attr.max_entries = 0;
+		break;
+	case BPF_MAP_TYPE_QUEUE:
+	case BPF_MAP_TYPE_STACK:
+	case BPF_MAP_TYPE_BLOOM_FILTER:
+		attr.key_size = 0;
+		break;
+	case BPF_MAP_TYPE_SK_STORAGE:
+	case BPF_MAP_TYPE_INODE_STORAGE:
+	case BPF_MAP_TYPE_TASK_STORAGE:
+	case BPF_MAP_TYPE_CGRP_STORAGE:
+		btf = storage_btf();
+		if (btf < 0)
+			return false;
+		attr.btf_fd = (uint32_t)btf;
+		attr.btf_key_type_id = 1;
+		attr.btf_value_type_id = 3;
+		attr.value_size = 8;
+		attr.max_entries = 0;
+		attr.map_flags = 1;
+		break;
+	case BPF_MAP_TYPE_RINGBUF:
+	case BPF_MAP_TYPE_USER_RINGBUF:
+		attr.key_size = 0;
+		attr.value_size = 0;
+		attr.max_entries = (uint32_t)sysconf(_SC_PAGESIZE);
+		break;
+	case BPF_MAP_TYPE_STRUCT_OPS:
+		/* Value type 1 is no struct_ops type: a kernel with the map
+		 * type says ENOTSUPP. */
+		attr.btf_vmlinux_value_type_id = 1;
+		want_err = ENOTSUPP;
+		break;
+	case BPF_MAP_TYPE_ARENA:
+		attr.key_size = 0;
+		attr.value_size = 0;
+		attr.map_flags = 0x400;	/* mmapable */
+		break;
+	case BPF_MAP_TYPE_INSN_ARRAY:
+		attr.value_size = BPF_INSN_ARRAY_VALUE_SIZE;
+		break;
+	case BPF_MAP_TYPE_ARRAY_OF_MAPS:
+	case BPF_MAP_TYPE_HASH_OF_MAPS: {
+		struct bpf_attr_map_create in;
+
+		memset(&in, 0, sizeof(in));
+		in.map_type = BPF_MAP_TYPE_HASH;
+		in.key_size = 4;
+		in.value_size = 4;
+		in.max_entries = 1;
+		inner = sys_map_create(&in);
+		if (inner < 0)
+			return false;
+		attr.inner_map_fd = (uint32_t)inner;
+		break;
+	}
+	default:
+		break;
+	}
+create:
+	fd = sys_map_create(&attr);
+	if (fd >= 0)
+		close(fd);
+	if (inner >= 0)
+		close(inner);
+	if (btf >= 0)
+		close(btf);
+	return want_err ? fd == -want_err : fd >= 0;
+}
+
+/* Does a line of the log start with one of words? (The verifier's
+ * messages start their lines; this is the hot loop of a probe run.) */
+static bool log_says(const char *log, const char *const *words)
+{
+	const char *const *w;
+	const char *line;
+
+	for (line = log; *line; line++) {
+		for (w = words; *w; w++)
+			if (!strncmp(line, *w, strlen(*w)))
+				return true;
+		line = strchr(line, '\n');
+		if (!line)
+			break;
+	}
+	return false;
+}
+
+/* The verifier's words for "this helper is not for this program type"
+ * (or not in this kernel at all), and the nfp firmware's. */
+static bool helper_refused(struct probe *p, uint32_t id)
+{
+	static const char *const beyond[] = { "invalid func ", NULL };
+	static const char *const refused[] = {
+		"unknown func ", "program of this type cannot use helper ", NULL
+	};
+
+	/* An id past the kernel's last helper: the same answer for every
+	 * program type, so it is asked once (a 5.10 kernel lacks ~45). */
+	if (log_says(p->log, beyond)) {
+		p->beyond_last[id / 8] |= (uint8_t)(1 << id % 8);
+		return true;
+	}
+	return log_says(p->log, refused) ||
+	       (p->netronome && (strstr(p->log, "not supported by FW") ||
+				 strstr(p->log, "unsupported function id")));
+}
+
+bool probe_helper(struct probe *p, uint32_t prog_type, uint32_t id)
+{
+	/* libbpf's probe is "call; exit".  The verdict on the call is all
+	 * that counts, so "r0 = r1" after it (r1 is dead after a call)
+	 * makes the load fail right there, where it would have loaded:
+	 * the same answer without compiling and freeing a program. */
+	const struct bpf_insn insns[] = {
+		CALL((int32_t)id), INSN(0xbf, 0, 1, 0, 0), EXIT()
+	};
+
+	p->err = 0;
+	if (id >= BPF_HELPER_COUNT || p->beyond_last[id / 8] >> id % 8 & 1)
+		return false;
+	if (p->ifindex) {
+		load_offload(p, prog_type, insns, 3, true);
+		return !helper_refused(p, id);
+	}
+	switch (prog_type) {
+	case BPF_PROG_TYPE_TRACING:
+	case BPF_PROG_TYPE_EXT:
+	case BPF_PROG_TYPE_LSM:
+	case BPF_PROG_TYPE_STRUCT_OPS:
+		return false;	/* no program of these loads without a target */
+	default:
+		break;
+	}
+	load_typed(p, prog_type, insns, 3, true);
+	return !helper_refused(p, id);
+}
+
+static void type_helpers(struct probe *p, uint32_t type, const uint8_t *want,
+			 bool unprivileged, uint8_t *bits)
+{
+	uint32_t id;
+
+	memset(bits, 0, PROBE_HELPER_BYTES);
+	for (id = 1; id < BPF_HELPER_COUNT; id++) {
+		if (!(want[id / 8] >> id % 8 & 1) || !probe_helper(p, type, id))
+			continue;
+		/* Unprivileged, EPERM is "not allowed", not an answer. */
+		if (unprivileged && p->err == EPERM)
+			continue;
+		bits[id / 8] |= (uint8_t)(1 << id % 8);
+	}
+}
+
+struct helper_record {
+	uint8_t type;
+	uint8_t bits[PROBE_HELPER_BYTES];
+};
+
+/* Share `share` of the types (every n-th), as records on fd or straight
+ * into bits. */
+static void probe_share(struct probe *p, const bool *types, const uint8_t *want,
+			bool unprivileged, unsigned share, unsigned n, int fd,
+			uint8_t (*bits)[PROBE_HELPER_BYTES], bool *done)
+{
+	struct helper_record rec;
+	uint32_t type;
+	unsigned k = 0;
+
+	for (type = 1; type < BPF_PROG_TYPE_COUNT; type++) {
+		if (!types[type] || k++ % n != share)
+			continue;
+		if (fd < 0) {
+			type_helpers(p, type, want, unprivileged, bits[type]);
+			done[type] = true;
+			continue;
+		}
+		rec.type = (uint8_t)type;
+		type_helpers(p, type, want, unprivileged, rec.bits);
+		if (write(fd, &rec, sizeof(rec)) != (ssize_t)sizeof(rec))
+			return;	/* the parent probes what is missing */
+	}
+}
+
+void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
+			bool unprivileged, uint8_t (*bits)[PROBE_HELPER_BYTES])
+{
+	/* One process per CPU we may run on: the loads are the kernel's
+	 * work, which the processes spread.  (Pinning each to a CPU was no
+	 * faster, and slower when another task holds that CPU.) */
+	bool done[BPF_PROG_TYPE_COUNT] = { false };
+	int fd[PROBE_MAX_WORKERS], pipefd[2];
+	pid_t pid[PROBE_MAX_WORKERS];
+	struct helper_record rec;
+	cpu_set_t cpus;
+	unsigned n = 1, i, started;
+	uint32_t type;
+
+	memset(bits, 0, BPF_PROG_TYPE_COUNT * sizeof(*bits));
+	if (!sched_getaffinity(0, sizeof(cpus), &cpus) && CPU_COUNT(&cpus) > 1)
+		n = CPU_COUNT(&cpus) < PROBE_MAX_WORKERS ? (unsigned)CPU_COUNT(&cpus) :
+			PROBE_MAX_WORKERS;
+	for (i = 1; i < n; i++) {
+		if (pipe(pipefd))
+			break;
+		pid[i] = fork();
+		if (pid[i] < 0) {
+			close(pipefd[0]);
+			close(pipefd[1]);
+			break;
+		}
+		if (!pid[i]) {
+			close(pipefd[0]);
+			probe_share(p, types, want, unprivileged, i, n, pipefd[1], NULL, NULL);
+			_exit(0);
+		}
+		close(pipefd[1]);
+		fd[i] = pipefd[0];
+	}
+	/* The shares of workers that did not start are probed at the end. */
+	started = i;
+	probe_share(p, types, want, unprivileged, 0, n, -1, bits, done);
+	for (i = 1; i < started; i++) {
+		while (read(fd[i], &rec, sizeof(rec)) == (ssize_t)sizeof(rec))
+			if (rec.type < BPF_PROG_TYPE_COUNT) {
+				memcpy(bits[rec.type], rec.bits, PROBE_HELPER_BYTES);
+				done[rec.type] = true;
+			}
+		close(fd[i]);
+		while (waitpid(pid[i], NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	for (type = 1; type < BPF_PROG_TYPE_COUNT; type++)
+		if (types[type] && !done[type])
+			type_helpers(p, type, want, unprivileged, bits[type]);
+}
+
+bool probe_misc(struct probe *p, enum probe_misc which)
+{
+	static const struct bpf_insn loop[] = {
+		MOV64_IMM(0, 10),
+		INSN(0x17, 0, 0, 0, 1),		/* r0 -= 1 */
+		INSN(0x55, 0, 0, -2, 0),	/* if r0 != 0 goto -2 */
+		EXIT(),
+	};
+	static const struct bpf_insn v2[] = {	/* JLT (4.14) */
+		MOV64_IMM(0, 0), INSN(0xa5, 0, 0, 1, 0), MOV64_IMM(0, 1), EXIT(),
+	};
+	static const struct bpf_insn v3[] = {	/* JMP32 (5.1) */
+		MOV64_IMM(0, 0), INSN(0xa6, 0, 0, 1, 0), MOV64_IMM(0, 1), EXIT(),
+	};
+	static const struct bpf_insn v4[] = {	/* JMP32 | JA with imm offset (6.6) */
+		MOV64_IMM(0, 0), INSN(0x16, 0, 0, 1, 1), INSN(0x06, 0, 0, 0, 1),
+		MOV64_IMM(0, 1), EXIT(),
+	};
+	struct bpf_attr_prog_load attr;
+	struct bpf_insn *big = NULL;
+	const struct bpf_insn *insns;
+	uint32_t n, i;
+	int err;
+
+	switch (which) {
+	case PROBE_LARGE_INSN_LIMIT:
+		/* One instruction more than the pre-5.3 limit. */
+		n = BPF_MAXINSNS + 1;
+		big = malloc(n * sizeof(*big));
+		if (!big)
+			return false;
+		for (i = 0; i < n - 1; i++)
+			big[i] = (struct bpf_insn)MOV64_IMM(0, 1);
+		big[n - 1] = (struct bpf_insn)EXIT();
+		insns = big;
+		break;
+	case PROBE_BOUNDED_LOOPS:
+		insns = loop, n = 4;
+		break;
+	case PROBE_V2_ISA:
+		insns = v2, n = 4;
+		break;
+	case PROBE_V3_ISA:
+		insns = v3, n = 4;
+		break;
+	default:
+		insns = v4, n = 5;
+		break;
+	}
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	err = load(p, &attr, insns, n, false);
+	free(big);
+	return !err;
+}
