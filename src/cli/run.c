@@ -63,7 +63,7 @@ static const struct cmd commands[] = {
 	{ "link", NULL },
 	{ "cgroup", NULL },
 	{ "perf", NULL },
-	{ "net", NULL },
+	{ "net", do_net },
 	{ "feature", NULL },
 	{ "btf", do_btf },
 	{ "gen", NULL },

@@ -137,9 +137,11 @@ int refs_collect(struct obj_refs *r, enum refs_kind kind)
 		[REFS_MAP] = "anon_inode:bpf-map",
 		[REFS_PROG] = "anon_inode:bpf-prog",
 		[REFS_BTF] = "anon_inode:btf",
+		[REFS_LINK] = "anon_inode:bpf_link",
 	};
 	static const char *const id_keys[] = {
 		[REFS_MAP] = "map_id", [REFS_PROG] = "prog_id", [REFS_BTF] = "btf_id",
+		[REFS_LINK] = "link_id",
 	};
 	const char *link_name = link_names[kind], *id_key = id_keys[kind];
 	int self = getpid(), err = 0;

@@ -10,7 +10,7 @@
 
 #include "output/json.h"
 
-enum refs_kind { REFS_MAP, REFS_PROG, REFS_BTF };
+enum refs_kind { REFS_MAP, REFS_PROG, REFS_BTF, REFS_LINK };
 
 struct obj_ref {
 	uint32_t id;

@@ -163,7 +163,7 @@ int sys_fd_kind(int fd)
 		return FD_MAP;
 	if (strstr(link, "bpf-prog"))
 		return FD_PROG;
-	if (strstr(link, "bpf-link"))
+	if (strstr(link, "bpf_link"))
 		return FD_LINK;
 	return FD_OTHER;
 }

@@ -10,6 +10,16 @@ static const char *const map_types[] = { BPF_MAP_TYPES(NAME) };
 static const char *const prog_types[] = { BPF_PROG_TYPES(NAME) };
 #undef NAME
 
+#define ATTACH_NAME(n, s, in) s,
+#define ATTACH_INPUT(n, s, in) in,
+#define LINK_NAME(n, s) s,
+static const char *const attach_types[] = { BPF_ATTACH_TYPES(ATTACH_NAME) };
+static const char *const attach_inputs[] = { BPF_ATTACH_TYPES(ATTACH_INPUT) };
+static const char *const link_types[] = { BPF_LINK_TYPES(LINK_NAME) };
+#undef ATTACH_NAME
+#undef ATTACH_INPUT
+#undef LINK_NAME
+
 #define FLAG(v, s) { v, s },
 static const struct { uint32_t value; const char *name; } map_flags[] = {
 	BPF_MAP_FLAGS(FLAG)
@@ -116,4 +126,28 @@ int kernel_older_than(const char *running, const char *since)
 	if (*since == '.')
 		b2 = strtoul(since + 1, NULL, 10);
 	return a < b || (a == b && a2 < b2);
+}
+
+const char *attach_type_name(uint32_t type)
+{
+	return type < COUNT(attach_types) ? attach_types[type] : NULL;
+}
+
+const char *link_type_name(uint32_t type)
+{
+	return type < COUNT(link_types) ? link_types[type] : NULL;
+}
+
+int attach_type_parse(const char *word)
+{
+	unsigned i;
+
+	for (i = 0; i < COUNT(attach_types); i++)
+		if (!strcmp(word, attach_types[i]))
+			return (int)i;
+	/* bpftool's older words ("ingress", "bind4") also match by prefix. */
+	for (i = 0; i < COUNT(attach_inputs); i++)
+		if (attach_inputs[i] && !strncmp(word, attach_inputs[i], strlen(word)))
+			return (int)i;
+	return -1;
 }

@@ -66,6 +66,7 @@ static const struct {
 	[SYS_OBJ_PROG] = { "program", "prog" },
 	[SYS_OBJ_MAP] = { "map", "map" },
 	[SYS_OBJ_BTF] = { "BTF object", "BTF object" },
+	[SYS_OBJ_LINK] = { "link", "link" },
 };
 
 int show_all_objects(struct run *r, enum sys_obj kind, uint32_t open_flags,
