@@ -60,7 +60,7 @@ static const struct cmd commands[] = {
 	{ "map", do_map },
 	/* bpftool objects bpfbox leaves out; listed so prefixes resolve
 	 * as in bpftool ("l" is link, not an unknown word). */
-	{ "link", NULL },
+	{ "link", do_link },
 	{ "cgroup", NULL },
 	{ "perf", NULL },
 	{ "net", do_net },
