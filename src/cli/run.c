@@ -61,7 +61,7 @@ static const struct cmd commands[] = {
 	/* bpftool objects bpfbox leaves out; listed so prefixes resolve
 	 * as in bpftool ("l" is link, not an unknown word). */
 	{ "link", do_link },
-	{ "cgroup", NULL },
+	{ "cgroup", do_cgroup },
 	{ "perf", NULL },
 	{ "net", do_net },
 	{ "feature", NULL },
