@@ -21,7 +21,7 @@ static int do_help(struct run *r, struct args *a)
 		"       %s batch file FILE\n"
 		"       %s version\n"
 		"\n"
-		"       OBJECT := { prog | map | btf }\n"
+		"       OBJECT := { prog | map | link | cgroup | perf | net | btf }\n"
 		"       " HELP_SPEC_OPTIONS " |\n"
 		"                    {-V|--version} }\n",
 		r->bin_name, r->bin_name, r->bin_name);
@@ -62,7 +62,7 @@ static const struct cmd commands[] = {
 	 * as in bpftool ("l" is link, not an unknown word). */
 	{ "link", do_link },
 	{ "cgroup", do_cgroup },
-	{ "perf", NULL },
+	{ "perf", do_perf },
 	{ "net", do_net },
 	{ "feature", NULL },
 	{ "btf", do_btf },

@@ -93,6 +93,7 @@ int do_btf(struct run *r, struct args *a);
 int do_net(struct run *r, struct args *a);
 int do_link(struct run *r, struct args *a);
 int do_cgroup(struct run *r, struct args *a);
+int do_perf(struct run *r, struct args *a);
 int do_batch(struct run *r, struct args *a);
 /* bpftool's make_args(): split a batch line in place.  Returns the word
  * count, -1 for an unterminated quote, -2 for more than max - 1 words. */
