@@ -76,7 +76,7 @@ struct ifinfomsg {
 	uint32_t ifi_change;
 };
 
-#define IFF_UP 0x1
+#define NL_IFF_UP 0x1	/* net/if.h's IFF_UP, which glibc defines as an enum */
 
 enum {
 	IFLA_IFNAME = 3,

@@ -80,7 +80,8 @@ void nl_append(struct nl_msg *m, const void *data, size_t len)
 		m->err = -EMSGSIZE;
 		return;
 	}
-	memcpy(m->buf + m->h.nlmsg_len, data, len);
+	if (len)
+		memcpy(m->buf + m->h.nlmsg_len, data, len);
 	m->h.nlmsg_len += NL_ALIGN(len);
 }
 
@@ -94,7 +95,8 @@ void nl_put(struct nl_msg *m, uint16_t type, const void *data, size_t len)
 	}
 	a->nla_type = type;
 	a->nla_len = (uint16_t)(NLA_HDRLEN + len);
-	memcpy((char *)a + NLA_HDRLEN, data, len);
+	if (len)
+		memcpy((char *)a + NLA_HDRLEN, data, len);
 	m->h.nlmsg_len += NL_ALIGN(a->nla_len);
 }
 

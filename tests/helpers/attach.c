@@ -58,8 +58,8 @@ static int set_up(const char *dev)
 
 	memset(&ifi, 0, sizeof(ifi));
 	ifi.ifi_index = dev_index(dev);
-	ifi.ifi_flags = IFF_UP;
-	ifi.ifi_change = IFF_UP;
+	ifi.ifi_flags = NL_IFF_UP;
+	ifi.ifi_change = NL_IFF_UP;
 	if (!ifi.ifi_index)
 		return 1;
 	nl_msg_init(&m, RTM_NEWLINK, 0, &ifi, sizeof(ifi));
