@@ -84,3 +84,21 @@ cgroup_start()
 	CG_DIR=$CG_ROOT/bpfbox-test-$$-$1
 	mkdir "$CG_DIR"
 }
+
+# Start a helper that prints a line once it holds what it opened, and wait
+# for that line: hold_start NAME CMD...; sets HOLD_PID (killed by run.sh's
+# cleanup at the latest).
+hold_start()
+{
+	_ready=$WORK/$1.ready
+	shift
+	rm -f "$_ready"
+	"$@" > "$_ready" &
+	HOLD_PID=$!
+	HELPER_PIDS="$HELPER_PIDS $HOLD_PID"
+	_i=0
+	while [ ! -s "$_ready" ] && [ $_i -lt 100 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}

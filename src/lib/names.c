@@ -27,27 +27,34 @@ static const struct { uint32_t value; const char *name; } map_flags[] = {
 #undef FLAG
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define NAME_AT(tab, i) ((i) < COUNT(tab) ? (tab)[i] : NULL)
+
+/* The index of an exact name (NULL entries never match), or -1. */
+static int index_of(const char *const *tab, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (tab[i] && !strcmp(tab[i], name))
+			return (int)i;
+	return -1;
+}
 
 const char *map_type_name(uint32_t type)
 {
-	return type < COUNT(map_types) ? map_types[type] : NULL;
+	return NAME_AT(map_types, type);
 }
 
 const char *prog_type_name(uint32_t type)
 {
-	return type < COUNT(prog_types) ? prog_types[type] : NULL;
+	return NAME_AT(prog_types, type);
 }
 
 int map_type_by_name(const char *name)
 {
-	unsigned i;
-
 	/* Exact names only, as bpftool: a prefix could be shadowed by a
 	 * future type. */
-	for (i = 0; i < COUNT(map_types); i++)
-		if (!strcmp(map_types[i], name))
-			return (int)i;
-	return -1;
+	return index_of(map_types, COUNT(map_types), name);
 }
 
 int map_flags_parse(const char *s, uint32_t *flags, const char **bad)
@@ -130,21 +137,21 @@ int kernel_older_than(const char *running, const char *since)
 
 const char *attach_type_name(uint32_t type)
 {
-	return type < COUNT(attach_types) ? attach_types[type] : NULL;
+	return NAME_AT(attach_types, type);
 }
 
 const char *link_type_name(uint32_t type)
 {
-	return type < COUNT(link_types) ? link_types[type] : NULL;
+	return NAME_AT(link_types, type);
 }
 
 int attach_type_parse(const char *word)
 {
+	int t = index_of(attach_types, COUNT(attach_types), word);
 	unsigned i;
 
-	for (i = 0; i < COUNT(attach_types); i++)
-		if (!strcmp(word, attach_types[i]))
-			return (int)i;
+	if (t >= 0)
+		return t;
 	/* bpftool's older words ("ingress", "bind4") also match by prefix. */
 	for (i = 0; i < COUNT(attach_inputs); i++)
 		if (attach_inputs[i] && !strncmp(word, attach_inputs[i], strlen(word)))

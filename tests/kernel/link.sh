@@ -3,19 +3,6 @@
 # BPF_RAW_TRACEPOINT_OPEN, in a network namespace and a cgroup of this
 # file's own.  Sourced by tests/run.sh.
 
-lk_hold()
-{
-	rm -f $WORK/lk_ready
-	$H/attach rawtp $T/rawtp sched_switch > $WORK/lk_ready &
-	LK_PID=$!
-	HELPER_PIDS="$HELPER_PIDS $LK_PID"
-	_i=0
-	while [ ! -s $WORK/lk_ready ] && [ $_i -lt 100 ]; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-}
-
 if ! netns_start; then
 	skip "link" "cannot make a network namespace (unshare -n, nsenter)"
 else
@@ -106,7 +93,8 @@ else
 	skip "link tcx" "kernel without tcx (6.6+)"
 fi
 
-lk_hold
+hold_start link $H/attach rawtp $T/rawtp sched_switch
+LK_PID=$HOLD_PID
 RL=$(bpfbox -j link show | grep -o "{\"id\":[0-9]*,\"type\":\"raw_tracepoint\",\"prog_id\":$(prog_id $T/rawtp)," | sed 's/{"id":\([0-9]*\),.*/\1/')
 testing "link show: raw_tracepoint, held by a process" 'bpfbox link show id $RL' "$RL: raw_tracepoint  prog $(prog_id $T/rawtp)  
 	tp 'sched_switch'  

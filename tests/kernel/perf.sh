@@ -6,15 +6,8 @@
 
 $H/progload rawtp $T/rawtp name perf_rawtp
 PR=$(prog_id $T/rawtp)
-rm -f $WORK/perf_ready
-$H/attach rawtp $T/rawtp sched_switch > $WORK/perf_ready &
-PF_PID=$!
-HELPER_PIDS="$HELPER_PIDS $PF_PID"
-_i=0
-while [ ! -s $WORK/perf_ready ] && [ $_i -lt 100 ]; do
-	sleep 0.05
-	_i=$((_i + 1))
-done
+hold_start perf $H/attach rawtp $T/rawtp sched_switch
+PF_PID=$HOLD_PID
 PF_FD=$(ls -l /proc/$PF_PID/fd | sed -n 's/.* \([0-9]*\) -> anon_inode:bpf[-_]link$/\1/p')
 
 testing "perf show: the held raw tracepoint" 'bpfbox perf show | grep "^pid $PF_PID "' \
