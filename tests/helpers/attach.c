@@ -13,8 +13,14 @@
  *       (flow_dissector: ours), or "PF:HOOK:PRIO" (netfilter); pinned
  *   attach rawtp PROG TP               BPF_RAW_TRACEPOINT_OPEN, then print
  *       "ready" and hold the fd until killed (perf show)
+ *   attach perf EVENT PROG [LINKPIN]
+ *       perf_event_open of EVENT on CPU 0 (tp:ID for a tracepoint, the id
+ *       read from tracefs; sw:N for software event N) with PROG attached
+ *       (PERF_EVENT_IOC_SET_BPF, or a BPF_PERF_EVENT link pinned at
+ *       LINKPIN); prints "ready" and holds the event until killed
  * Exit status 0 on success; errors name the step and the kernel's text. */
 #include "kernel/sys_bpf.h"
+#include "kernel/sys_perf.h"
 #include "kernel/sys_netlink.h"
 #include "lib/names.h"
 
@@ -24,7 +30,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
+
+#define PERF_TYPE_TRACEPOINT 2
+#define PERF_EVENT_IOC_SET_BPF 0x40042408	/* _IOW('$', 8, __u32) */
 
 static struct nl_sock nl;
 
@@ -160,6 +170,15 @@ static int link_create(const char *type, const char *prog, const char *target, c
 	return fd ? die(pin, fd) : 0;
 }
 
+static int hold(void)
+{
+	printf("ready\n");
+	fflush(stdout);
+	for (;;)
+		pause();
+	return 0;
+}
+
 static int rawtp(const char *prog, const char *tp)
 {
 	struct { uint64_t name; uint32_t prog_fd; } a;
@@ -172,10 +191,44 @@ static int rawtp(const char *prog, const char *tp)
 	fd = sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &a, sizeof(a));
 	if (fd < 0)
 		return die("raw tracepoint open", fd);
-	printf("ready\n");
-	fflush(stdout);
-	for (;;)
-		pause();
+	return hold();
+}
+
+static int perf(const char *event, const char *prog, const char *pin)
+{
+	struct perf_event_attr pa;
+	int fd, pfd, err;
+
+	memset(&pa, 0, sizeof(pa));
+	pa.size = sizeof(pa);
+	pa.sample_period = 1000000;
+	if (sscanf(event, "tp:%llu", (unsigned long long *)&pa.config) == 1)
+		pa.type = PERF_TYPE_TRACEPOINT;
+	else if (sscanf(event, "sw:%llu", (unsigned long long *)&pa.config) == 1)
+		pa.type = PERF_TYPE_SOFTWARE;
+	else
+		return 2;
+	fd = sys_obj_get(prog, 0);
+	if (fd < 0)
+		return die(prog, fd);
+	pfd = sys_perf_event_open(&pa, -1, 0, -1, 0);
+	if (pfd < 0)
+		return die("perf_event_open", pfd);
+	if (pin) {
+		struct bpf_attr_link_create a;
+
+		memset(&a, 0, sizeof(a));
+		a.prog_fd = (uint32_t)fd;
+		a.target_fd = (uint32_t)pfd;
+		a.attach_type = BPF_PERF_EVENT;
+		err = sys_link_create(&a);
+		if (err < 0)
+			return die("link create", err);
+		err = sys_obj_pin(err, pin);
+	} else {
+		err = ioctl(pfd, PERF_EVENT_IOC_SET_BPF, fd) ? -errno : 0;
+	}
+	return err ? die("attach", err) : hold();
 }
 
 int main(int argc, char **argv)
@@ -184,6 +237,8 @@ int main(int argc, char **argv)
 
 	if (argc == 4 && !strcmp(argv[1], "rawtp"))
 		return rawtp(argv[2], argv[3]);
+	if ((argc == 4 || argc == 5) && !strcmp(argv[1], "perf"))
+		return perf(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
 	if (argc == 6 && !strcmp(argv[1], "link"))
 		return link_create(argv[2], argv[3], argv[4], argv[5]);
 	err = nl_open(&nl, NETLINK_ROUTE);

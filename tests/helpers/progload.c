@@ -9,7 +9,8 @@
  *       ringbuf    socket filter: bpf_ringbuf_output(MAP, {1..8}, 8, 0);
  *                  returns the helper's result
  *       tailcall   socket filter: bpf_tail_call(ctx, MAP, 0); return 0
- *       tc, flow, rawtp   sched_cls, flow_dissector, raw_tracepoint: return 0
+ *       tc, flow, rawtp, tp, perfev   sched_cls, flow_dissector,
+ *                  raw_tracepoint, tracepoint, perf_event: return 0
  *       cgskb, netfilter  cgroup_skb, netfilter: return 1 (accept)
  *   progload metadata PATH MAPPATH
  *       a ".rodata" array map with BTF (DATASEC: bpf_metadata_version
@@ -114,6 +115,8 @@ static const struct {
 	{ "cgskb", BPF_PROG_TYPE_CGROUP_SKB, prog_accept, 2, 0 },
 	{ "netfilter", BPF_PROG_TYPE_NETFILTER, prog_accept, 2, 0 },
 	{ "rawtp", BPF_PROG_TYPE_RAW_TRACEPOINT, prog_socket, 2, 0 },
+	{ "tp", BPF_PROG_TYPE_TRACEPOINT, prog_socket, 2, 0 },
+	{ "perfev", BPF_PROG_TYPE_PERF_EVENT, prog_socket, 2, 0 },
 };
 
 static int die(const char *what, int err)
@@ -124,7 +127,7 @@ static int die(const char *what, int err)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: progload {socket|xdp|perf|ringbuf|tailcall|tc|flow|cgskb|netfilter|rawtp} PATH [name NAME] [map MAPPATH] [license LIC] [func FUNC]\n"
+	fprintf(stderr, "usage: progload {socket|xdp|perf|ringbuf|tailcall|tc|flow|cgskb|netfilter|rawtp|tp|perfev} PATH [name NAME] [map MAPPATH] [license LIC] [func FUNC]\n"
 			"       progload run PATH [cpu N] [repeat N] [stats 1]\n");
 	return 2;
 }
