@@ -4,9 +4,11 @@
  *
  *   attach up DEV                      set DEV up (RTM_NEWLINK)
  *   attach veth NAME PEER              create a veth pair (RTM_NEWLINK), both up
- *   attach tc DEV PROG {ingress|egress} NAME
- *       clsact qdisc (RTM_NEWQDISC, kept if there) and a direct-action
- *       cls_bpf filter running the pinned PROG, named NAME (RTM_NEWTFILTER)
+ *   attach tc DEV PROG {ingress|egress|MAJOR} NAME
+ *       a direct-action cls_bpf filter running the pinned PROG, named NAME
+ *       (RTM_NEWTFILTER), on a clsact hook (the clsact qdisc is added,
+ *       or kept if there) or on the qdisc or class MAJOR:MINOR (hex)
+ *   attach qdisc DEV KIND MAJOR        a root qdisc (prio 1), or ingress ffff
  *   attach link TYPE PROG TARGET LINKPIN
  *       BPF_LINK_CREATE of attach type TYPE (libbpf's name) on TARGET:
  *       an interface (xdp, tcx_*), a cgroup path (cgroup_*), "netns"
@@ -113,15 +115,24 @@ static int tc(const char *dev, const char *prog, const char *dir, const char *na
 	fd = sys_obj_get(prog, 0);
 	if (fd < 0)
 		return die(prog, fd);
-	t.tcm_handle = TC_H_MAKE(TC_H_CLSACT, 0);
-	t.tcm_parent = TC_H_CLSACT;
-	nl_msg_init(&m, RTM_NEWQDISC, NLM_F_CREATE | NLM_F_EXCL, &t, sizeof(t));
-	nl_put_str(&m, TCA_KIND, "clsact");
-	err = nl_talk(&nl, &m, NULL, NULL);
-	if (err && err != -EEXIST)
-		return die("clsact qdisc", err);
+	if (!strcmp(dir, "ingress") || !strcmp(dir, "egress")) {
+		t.tcm_handle = TC_H_MAKE(TC_H_CLSACT, 0);
+		t.tcm_parent = TC_H_CLSACT;
+		nl_msg_init(&m, RTM_NEWQDISC, NLM_F_CREATE | NLM_F_EXCL, &t, sizeof(t));
+		nl_put_str(&m, TCA_KIND, "clsact");
+		err = nl_talk(&nl, &m, NULL, NULL);
+		if (err && err != -EEXIST)
+			return die("clsact qdisc", err);
+		t.tcm_parent = TC_H_MAKE(TC_H_CLSACT, strcmp(dir, "egress") ? TC_H_MIN_INGRESS
+									 : TC_H_MIN_EGRESS);
+	} else {
+		unsigned maj = 0, min = 0;
+
+		if (sscanf(dir, "%x:%x", &maj, &min) < 1)
+			return 2;
+		t.tcm_parent = (maj << 16) | min;
+	}
 	t.tcm_handle = 1;
-	t.tcm_parent = TC_H_MAKE(TC_H_CLSACT, strcmp(dir, "egress") ? TC_H_MIN_INGRESS : TC_H_MIN_EGRESS);
 	t.tcm_info = (1U << 16) | 0x0300;	/* prio 1, ETH_P_ALL in network order */
 	nl_msg_init(&m, RTM_NEWTFILTER, NLM_F_CREATE | NLM_F_EXCL, &t, sizeof(t));
 	nl_put_str(&m, TCA_KIND, "bpf");
@@ -131,6 +142,23 @@ static int tc(const char *dev, const char *prog, const char *dir, const char *na
 	nl_put_u32(&m, TCA_BPF_FLAGS, TCA_BPF_FLAG_ACT_DIRECT);
 	nl_nest_end(&m, opts);
 	return talk(&m, "cls_bpf filter");
+}
+
+static int qdisc(const char *dev, const char *kind, const char *major)
+{
+	struct tcmsg t;
+	struct nl_msg m;
+
+	memset(&t, 0, sizeof(t));
+	t.tcm_ifindex = dev_index(dev);
+	if (!t.tcm_ifindex)
+		return 1;
+	t.tcm_handle = (uint32_t)strtoul(major, NULL, 16) << 16;
+	/* the ingress qdisc hangs where clsact does */
+	t.tcm_parent = strcmp(kind, "ingress") ? TC_H_ROOT : TC_H_CLSACT;
+	nl_msg_init(&m, RTM_NEWQDISC, NLM_F_CREATE | NLM_F_EXCL, &t, sizeof(t));
+	nl_put_str(&m, TCA_KIND, kind);
+	return talk(&m, "qdisc");
 }
 
 static int link_create(const char *type, const char *prog, const char *target, const char *pin)
@@ -248,9 +276,11 @@ int main(int argc, char **argv)
 		return set_up(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "veth"))
 		return veth(argv[2], argv[3]);
+	if (argc == 5 && !strcmp(argv[1], "qdisc"))
+		return qdisc(argv[2], argv[3], argv[4]);
 	if (argc == 6 && !strcmp(argv[1], "tc"))
 		return tc(argv[2], argv[3], argv[4], argv[5]);
-	fprintf(stderr, "usage: attach {up DEV | veth NAME PEER | tc DEV PROG DIR NAME |\n"
+	fprintf(stderr, "usage: attach {up DEV | veth NAME PEER | tc DEV PROG DIR NAME | qdisc DEV KIND MAJOR |\n"
 			"               link TYPE PROG TARGET LINKPIN | rawtp PROG TP}\n");
 	return 2;
 }

@@ -131,6 +131,30 @@ if inns $H/attach veth netv0 netv1 2>/dev/null; then
 		"rc=0
 netv0(N) driver id $X1"
 	testing "net detach xdpdrv" 'inns bpfbox net detach xdpdrv dev netv0; nshow net show dev netv0 | sed -n 2p' ""
+	# A filter on the ingress qdisc (ffff:): every parent bpftool asks
+	# about resolves to that qdisc, so it is listed under each.
+	if inns $H/attach qdisc netv1 ingress ffff 2>/dev/null &&
+	   inns $H/attach tc netv1 $T/tc ffff: net_ing; then
+		testing "net show: a filter on the ingress qdisc" \
+			'nshow net show dev netv1 | sed -n "/^tc:/,/^\$/p" | sed "s/([0-9]*)/(N)/"' "tc:
+netv1(N) ingress net_ing id $TC
+netv1(N) root net_ing id $TC
+netv1(N) clsact/ingress net_ing id $TC
+netv1(N) clsact/egress net_ing id $TC"
+	else
+		skip "net show: ingress qdisc" "no ingress qdisc"
+	fi
+	# Classful qdiscs (prio) may be modules this kernel lacks.
+	if inns $H/attach qdisc netv0 prio 1 2>/dev/null && inns $H/attach tc netv0 $T/tc 1: net_prio; then
+		testing "net show: a filter on a prio qdisc" \
+			'nshow net show dev netv0 | grep net_prio | sed "s/([0-9]*)/(N)/"' "netv0(N) prio net_prio id $TC"
+	else
+		skip "net show: classful qdisc" "no sch_prio in this kernel"
+	fi
+	if command -v bpftool > /dev/null; then
+		testing "net show -j = bpftool -j (veth, qdiscs)" \
+			'inns bpfbox -j net | sed "s/,\"netfilter\":\[[^]]*\]//" > $WORK/net_a; inns bpftool -j net > $WORK/net_b; cmp $WORK/net_a $WORK/net_b && echo same' "same"
+	fi
 else
 	skip "net xdpdrv" "no veth in this kernel"
 fi
