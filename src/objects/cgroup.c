@@ -468,6 +468,21 @@ static int do_detach(struct run *r, struct args *a)
 
 static int do_help(struct run *r, struct args *a)
 {
+	/* bpftool's ATTACH_TYPE list, two names a line, in its order */
+	static const uint8_t help_types[] = {
+		BPF_CGROUP_INET_INGRESS, BPF_CGROUP_INET_EGRESS, BPF_CGROUP_INET_SOCK_CREATE,
+		BPF_CGROUP_SOCK_OPS, BPF_CGROUP_DEVICE, BPF_CGROUP_INET4_BIND, BPF_CGROUP_INET6_BIND,
+		BPF_CGROUP_INET4_POST_BIND, BPF_CGROUP_INET6_POST_BIND, BPF_CGROUP_INET4_CONNECT,
+		BPF_CGROUP_INET6_CONNECT, BPF_CGROUP_UNIX_CONNECT, BPF_CGROUP_INET4_GETPEERNAME,
+		BPF_CGROUP_INET6_GETPEERNAME, BPF_CGROUP_UNIX_GETPEERNAME,
+		BPF_CGROUP_INET4_GETSOCKNAME, BPF_CGROUP_INET6_GETSOCKNAME,
+		BPF_CGROUP_UNIX_GETSOCKNAME, BPF_CGROUP_UDP4_SENDMSG, BPF_CGROUP_UDP6_SENDMSG,
+		BPF_CGROUP_UNIX_SENDMSG, BPF_CGROUP_UDP4_RECVMSG, BPF_CGROUP_UDP6_RECVMSG,
+		BPF_CGROUP_UNIX_RECVMSG, BPF_CGROUP_SYSCTL, BPF_CGROUP_GETSOCKOPT,
+		BPF_CGROUP_SETSOCKOPT, BPF_CGROUP_INET_SOCK_RELEASE,
+	};
+	size_t i, n = sizeof(help_types);
+
 	if (r->opt.json)
 		return run_done(r);
 	fprintf(stderr,
@@ -476,26 +491,17 @@ static int do_help(struct run *r, struct args *a)
 		"       %1$s %2$s attach CGROUP ATTACH_TYPE PROG [ATTACH_FLAGS]\n"
 		"       %1$s %2$s detach CGROUP ATTACH_TYPE PROG\n"
 		"       %1$s %2$s help\n"
-		"\n"
-		"       ATTACH_TYPE := { cgroup_inet_ingress | cgroup_inet_egress |\n"
-		"                        cgroup_inet_sock_create | cgroup_sock_ops |\n"
-		"                        cgroup_device | cgroup_inet4_bind |\n"
-		"                        cgroup_inet6_bind | cgroup_inet4_post_bind |\n"
-		"                        cgroup_inet6_post_bind | cgroup_inet4_connect |\n"
-		"                        cgroup_inet6_connect | cgroup_unix_connect |\n"
-		"                        cgroup_inet4_getpeername | cgroup_inet6_getpeername |\n"
-		"                        cgroup_unix_getpeername | cgroup_inet4_getsockname |\n"
-		"                        cgroup_inet6_getsockname | cgroup_unix_getsockname |\n"
-		"                        cgroup_udp4_sendmsg | cgroup_udp6_sendmsg |\n"
-		"                        cgroup_unix_sendmsg | cgroup_udp4_recvmsg |\n"
-		"                        cgroup_udp6_recvmsg | cgroup_unix_recvmsg |\n"
-		"                        cgroup_sysctl | cgroup_getsockopt |\n"
-		"                        cgroup_setsockopt | cgroup_inet_sock_release }\n"
+		"\n",
+		r->bin_name, "cgroup");
+	for (i = 0; i < n; i += 2)
+		fprintf(stderr, "%s%s | %s %s\n", i ? "                        " : "       ATTACH_TYPE := { ",
+			attach_type_name(help_types[i]), attach_type_name(help_types[i + 1]),
+			i + 2 < n ? "|" : "}");
+	fprintf(stderr,
 		"       ATTACH_FLAGS := { multi | override }\n"
 		"       " HELP_SPEC_PROGRAM "\n"
 		"       " HELP_SPEC_OPTIONS " |\n"
-		"                    {-f|--bpffs} }\n",
-		r->bin_name, "cgroup");
+		"                    {-f|--bpffs} }\n");
 	return 0;
 }
 

@@ -85,6 +85,23 @@ testing "cgroup detach" 'bpfbox cgroup detach $CGP egress pinned $T/b; echo "rc=
 testing "cgroup detach: not attached" 'bpfbox cgroup detach $CGP egress pinned $T/b; echo "rc=$?"' \
 	"Error: failed to detach program: No such file or directory
 rc=255"
+testing "cgroup help: upstream's ATTACH_TYPE list (from the table)" \
+	'bpfbox cgroup help 2>&1 | sed -n "/ATTACH_TYPE :=/,/}/p"' \
+"       ATTACH_TYPE := { cgroup_inet_ingress | cgroup_inet_egress |
+                        cgroup_inet_sock_create | cgroup_sock_ops |
+                        cgroup_device | cgroup_inet4_bind |
+                        cgroup_inet6_bind | cgroup_inet4_post_bind |
+                        cgroup_inet6_post_bind | cgroup_inet4_connect |
+                        cgroup_inet6_connect | cgroup_unix_connect |
+                        cgroup_inet4_getpeername | cgroup_inet6_getpeername |
+                        cgroup_unix_getpeername | cgroup_inet4_getsockname |
+                        cgroup_inet6_getsockname | cgroup_unix_getsockname |
+                        cgroup_udp4_sendmsg | cgroup_udp6_sendmsg |
+                        cgroup_unix_sendmsg | cgroup_udp4_recvmsg |
+                        cgroup_udp6_recvmsg | cgroup_unix_recvmsg |
+                        cgroup_sysctl | cgroup_getsockopt |
+                        cgroup_setsockopt | cgroup_inet_sock_release }"
+
 bpfbox cgroup detach $CGP ingress pinned $T/a
 bpfbox cgroup detach $CGC ingress pinned $T/c
 rmdir $CGC $CGP
