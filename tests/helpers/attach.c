@@ -11,7 +11,8 @@
  *   attach qdisc DEV KIND MAJOR        a root qdisc (prio 1), or ingress ffff
  *   attach link TYPE PROG TARGET LINKPIN
  *       BPF_LINK_CREATE of attach type TYPE (libbpf's name) on TARGET:
- *       an interface (xdp, tcx_*), a cgroup path (cgroup_*), "netns"
+ *       an interface (xdp, tcx_*), a cgroup path (cgroup_*), a pinned
+ *       map (sk_skb_*, sk_msg_verdict: a sockmap), "netns"
  *       (flow_dissector: ours), or "PF:HOOK:PRIO" (netfilter); pinned
  *   attach rawtp PROG TP               BPF_RAW_TRACEPOINT_OPEN, then print
  *       "ready" and hold the fd until killed (perf show)
@@ -184,6 +185,10 @@ static int link_create(const char *type, const char *prog, const char *target, c
 		tfd = open("/proc/self/ns/net", O_RDONLY);
 	} else if (!strncmp(type, "cgroup_", 7)) {
 		tfd = open(target, O_RDONLY | O_DIRECTORY);
+	} else if (!strncmp(type, "sk_", 3)) {
+		tfd = sys_obj_get(target, 0);
+		if (tfd < 0)
+			return die(target, tfd);
 	} else {
 		a.target_fd = (uint32_t)dev_index(target);
 		if (!a.target_fd)

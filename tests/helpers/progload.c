@@ -11,7 +11,8 @@
  *       tailcall   socket filter: bpf_tail_call(ctx, MAP, 0); return 0
  *       tc, flow, rawtp, tp, perfev   sched_cls, flow_dissector,
  *                  raw_tracepoint, tracepoint, perf_event: return 0
- *       cgskb, netfilter  cgroup_skb, netfilter: return 1 (accept)
+ *       cgskb, netfilter, skskb   cgroup_skb, netfilter, sk_skb: return 1
+ *                  (accept, pass)
  *   progload metadata PATH MAPPATH
  *       a ".rodata" array map with BTF (DATASEC: bpf_metadata_version
  *       char[8] "v1.2", other int 7, bpf_metadata_count int 42), pinned
@@ -117,6 +118,7 @@ static const struct {
 	{ "rawtp", BPF_PROG_TYPE_RAW_TRACEPOINT, prog_socket, 2, 0 },
 	{ "tp", BPF_PROG_TYPE_TRACEPOINT, prog_socket, 2, 0 },
 	{ "perfev", BPF_PROG_TYPE_PERF_EVENT, prog_socket, 2, 0 },
+	{ "skskb", BPF_PROG_TYPE_SK_SKB, prog_accept, 2, 0 },
 };
 
 static int die(const char *what, int err)
@@ -127,7 +129,7 @@ static int die(const char *what, int err)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: progload {socket|xdp|perf|ringbuf|tailcall|tc|flow|cgskb|netfilter|rawtp|tp|perfev} PATH [name NAME] [map MAPPATH] [license LIC] [func FUNC]\n"
+	fprintf(stderr, "usage: progload {socket|xdp|perf|ringbuf|tailcall|tc|flow|cgskb|netfilter|rawtp|tp|perfev|skskb} PATH [name NAME] [map MAPPATH] [license LIC] [func FUNC]\n"
 			"       progload run PATH [cpu N] [repeat N] [stats 1]\n");
 	return 2;
 }

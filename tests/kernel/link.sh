@@ -1,5 +1,5 @@
 # link show / pin / detach on links made by tests/helpers/attach with
-# BPF_LINK_CREATE (xdp, tcx, netns, netfilter, cgroup) and
+# BPF_LINK_CREATE (xdp, tcx, netns, netfilter, cgroup, sockmap) and
 # BPF_RAW_TRACEPOINT_OPEN, in a network namespace and a cgroup of this
 # file's own.  Sourced by tests/run.sh.
 
@@ -91,6 +91,20 @@ if inns $H/attach link tcx_egress $T/tc lo $T/l_tcx 2>/dev/null; then
 	rm -f $T/l_tcx
 else
 	skip "link tcx" "kernel without tcx (6.6+)"
+fi
+
+# sockmap links (6.10+)
+bpfbox map create $T/sm type sockmap key 4 value 4 entries 1 name lk_sm
+if $H/progload skskb $T/sk name lk_sk 2>/dev/null &&
+   $H/attach link sk_skb_stream_verdict $T/sk $T/sm $T/l_sk 2>/dev/null; then
+	KL=$(link_id $T/l_sk)
+	testing "link show: sockmap" 'bpfbox link show id $KL' "$KL: sockmap  prog $(prog_id $T/sk)  
+	map_id $(map_id $T/sm)  attach_type sk_skb_stream_verdict  "
+	testing "link show -j: sockmap" 'bpfbox -j link show id $KL' \
+		"{\"id\":$KL,\"type\":\"sockmap\",\"prog_id\":$(prog_id $T/sk),\"map_id\":$(map_id $T/sm),\"attach_type\":\"sk_skb_stream_verdict\"}"
+	rm -f $T/l_sk
+else
+	skip "link sockmap" "no sockmap links (6.10+)"
 fi
 
 hold_start link $H/attach rawtp $T/rawtp sched_switch
