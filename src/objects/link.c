@@ -8,6 +8,7 @@
 #include "kernel/sys_proc.h"
 #include "lib/names.h"
 #include "objects/handle.h"
+#include "objects/link.h"
 #include "objects/net.h"
 #include "objects/pin.h"
 #include "objects/show.h"
@@ -457,7 +458,7 @@ static void plain_nl(struct run *r)
 		out_str("\n\t");
 }
 
-static int details(struct run *r, const struct bpf_link_info *info)
+int link_details(struct run *r, const struct bpf_link_info *info)
 {
 	struct bpf_prog_info prog;
 	int fd, err;
@@ -645,7 +646,7 @@ static int show_one(struct run *r, struct show_ctx *c, int fd)
 		out_fmt("map %u  ", info.map.map_id);
 	else
 		out_fmt("prog %u  ", info.prog_id);
-	err = details(r, &info);
+	err = link_details(r, &info);
 	if (!err) {
 		if (r->opt.json) {
 			show_pins_json(r, c, info.id);
