@@ -4,6 +4,7 @@
  *
  *   attach up DEV                      set DEV up (RTM_NEWLINK)
  *   attach veth NAME PEER              create a veth pair (RTM_NEWLINK), both up
+ *   attach netkit NAME PEER            the same for a netkit pair (6.7+)
  *   attach tc DEV PROG {ingress|egress|MAJOR} NAME
  *       a direct-action cls_bpf filter running the pinned PROG, named NAME
  *       (RTM_NEWTFILTER), on a clsact hook (the clsact qdisc is added,
@@ -79,7 +80,9 @@ static int set_up(const char *dev)
 	return talk(&m, "set up");
 }
 
-static int veth(const char *name, const char *peer)
+/* veth and netkit both take the peer as attribute 1 of their data:
+ * an ifinfomsg followed by the peer's attributes. */
+static int pair(const char *kind, const char *name, const char *peer)
 {
 	struct ifinfomsg ifi;
 	struct nl_msg m;
@@ -89,7 +92,7 @@ static int veth(const char *name, const char *peer)
 	nl_msg_init(&m, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, &ifi, sizeof(ifi));
 	nl_put_str(&m, IFLA_IFNAME, name);
 	info = nl_nest_start(&m, IFLA_LINKINFO);
-	nl_put_str(&m, IFLA_INFO_KIND, "veth");
+	nl_put_str(&m, IFLA_INFO_KIND, kind);
 	data = nl_nest_start(&m, IFLA_INFO_DATA);
 	p = nl_nest_start(&m, VETH_INFO_PEER);
 	nl_append(&m, &ifi, sizeof(ifi));
@@ -97,7 +100,7 @@ static int veth(const char *name, const char *peer)
 	nl_nest_end(&m, p);
 	nl_nest_end(&m, data);
 	nl_nest_end(&m, info);
-	if (talk(&m, "create veth"))
+	if (talk(&m, kind))
 		return 1;
 	return set_up(name) || set_up(peer);
 }
@@ -279,13 +282,13 @@ int main(int argc, char **argv)
 		return die("netlink socket", err);
 	if (argc == 3 && !strcmp(argv[1], "up"))
 		return set_up(argv[2]);
-	if (argc == 4 && !strcmp(argv[1], "veth"))
-		return veth(argv[2], argv[3]);
+	if (argc == 4 && (!strcmp(argv[1], "veth") || !strcmp(argv[1], "netkit")))
+		return pair(argv[1], argv[2], argv[3]);
 	if (argc == 5 && !strcmp(argv[1], "qdisc"))
 		return qdisc(argv[2], argv[3], argv[4]);
 	if (argc == 6 && !strcmp(argv[1], "tc"))
 		return tc(argv[2], argv[3], argv[4], argv[5]);
-	fprintf(stderr, "usage: attach {up DEV | veth NAME PEER | tc DEV PROG DIR NAME | qdisc DEV KIND MAJOR |\n"
+	fprintf(stderr, "usage: attach {up DEV | {veth|netkit} NAME PEER | tc DEV PROG DIR NAME | qdisc DEV KIND MAJOR |\n"
 			"               link TYPE PROG TARGET LINKPIN | rawtp PROG TP}\n");
 	return 2;
 }
