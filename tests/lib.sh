@@ -97,7 +97,7 @@ hold_start()
 	HOLD_PID=$!
 	HELPER_PIDS="$HELPER_PIDS $HOLD_PID"
 	_i=0
-	while [ ! -s "$_ready" ] && [ $_i -lt 100 ]; do
+	while [ ! -s "$_ready" ] && [ $_i -lt 100 ] && kill -0 $HOLD_PID 2>/dev/null; do
 		sleep 0.05
 		_i=$((_i + 1))
 	done

@@ -31,13 +31,14 @@ int nl_open(struct nl_sock *s, int protocol)
 	int one = 1, err;
 
 	memset(s, 0, sizeof(*s));
+	s->fd = -1;
 	s->buf = malloc(NL_RECV_SIZE);
 	if (!s->buf)
 		return -ENOMEM;
 	s->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
 	if (s->fd < 0) {
 		err = -errno;
-		free(s->buf);
+		nl_close(s);
 		return err;
 	}
 	/* Both are optional: kernels before 4.12 give no extended acks. */

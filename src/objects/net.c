@@ -195,7 +195,9 @@ static void mprog_show(struct run *r, const struct net_dev *dev, uint32_t type, 
 	char name[128];
 
 	memset(&q, 0, sizeof(q));
+	memset(pflags, 0, sizeof(pflags));
 	memset(links, 0, sizeof(links));
+	memset(lflags, 0, sizeof(lflags));
 	q.target_fd = (uint32_t)dev->ifindex;
 	q.attach_type = type;
 	q.prog_ids = (uintptr_t)ids;
