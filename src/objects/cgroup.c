@@ -63,7 +63,8 @@ static int cgroup_open(struct run *r, const char *path)
 
 /* BPF_PROG_QUERY for one type: the count, ids in s->ids, and each
  * program's flags in s->flags (the cgroup's when per-program flags are
- * unknown: kernels before 6.0).  -errno on failure. */
+ * unknown: kernels before 6.0, where bpftool's query fails).  -errno on
+ * failure. */
 static int query(struct cg_show *s, int fd, uint32_t type, bool ids)
 {
 	struct bpf_attr_prog_query q;
@@ -83,7 +84,9 @@ static int query(struct cg_show *s, int fd, uint32_t type, bool ids)
 			q.prog_attach_flags = (uintptr_t)s->flags;
 	}
 	err = sys_prog_query(&q);
-	if (err == -E2BIG && q.prog_attach_flags) {
+	/* Before 6.0 the kernel refuses the per-program flags array: EINVAL
+	 * when the bytes fit its bpf_attr, E2BIG when they do not. */
+	if ((err == -EINVAL || err == -E2BIG) && q.prog_attach_flags) {
 		q.prog_attach_flags = 0;
 		err = sys_prog_query(&q);
 	}

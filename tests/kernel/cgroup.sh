@@ -49,7 +49,13 @@ testing "cgroup tree -j effective" 'bpfbox -j cgroup tree $CGC effective' \
 	"[{\"cgroup\":\"$CGC\",\"programs\":[{\"id\":$C,\"attach_type\":\"cgroup_inet_ingress\",\"name\":\"cg_c\",$BN\"attach_btf_obj_id\":0,\"attach_btf_id\":0},{\"id\":$A,\"attach_type\":\"cgroup_inet_ingress\",\"name\":\"cg_a\",$BN\"attach_btf_obj_id\":0,\"attach_btf_id\":0},{\"id\":$B,\"attach_type\":\"cgroup_inet_egress\",\"name\":\"cg_b\",$BN\"attach_btf_obj_id\":0,\"attach_btf_id\":0}]}]"
 if command -v bpftool > /dev/null; then
 	for c in "cgroup show $CGP" "cgroup show $CGC effective" "cgroup tree $CGP" "-j cgroup tree $CGP effective" "-p cgroup show $CGP"; do
-		testing "cgroup = bpftool: $c" 'bpfbox $c > $WORK/cg_a; bpftool $c > $WORK/cg_b; cmp $WORK/cg_a $WORK/cg_b && echo same' "same"
+		# bpftool's query asks for per-program flags, which kernels
+		# before 6.0 refuse: it then lists nothing
+		if bpftool $c > $WORK/cg_b 2>/dev/null && [ -s $WORK/cg_b ]; then
+			testing "cgroup = bpftool: $c" 'bpfbox $c > $WORK/cg_a; cmp $WORK/cg_a $WORK/cg_b && echo same' "same"
+		else
+			skip "cgroup = bpftool: $c" "bpftool cannot query this kernel's cgroups"
+		fi
 	done
 else
 	skip "cgroup = bpftool" "bpftool not installed"

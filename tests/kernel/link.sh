@@ -15,9 +15,9 @@ XP=$(prog_id $T/xdp)
 
 inns $H/attach link xdp $T/xdp lo $T/l_xdp
 XL=$(link_id $T/l_xdp)
-testing "link show: xdp" 'bpfbox link show pinned $T/l_xdp' "$XL: xdp  prog $XP  
+testing "link show: xdp" 'inns bpfbox link show pinned $T/l_xdp' "$XL: xdp  prog $XP  
 	ifindex lo(1)  "
-testing "link show -j: xdp" 'bpfbox -j link show id $XL' \
+testing "link show -j: xdp" 'inns bpfbox -j link show id $XL' \
 	"{\"id\":$XL,\"type\":\"xdp\",\"prog_id\":$XP,\"devname\":\"lo\",\"ifindex\":1}"
 testing "link show -f: pinned path" 'bpfbox -f link show id $XL | tail -1' "	pinned $T/l_xdp"
 testing "link show -p -f" 'bpfbox -p -f link show id $XL' "{
@@ -86,7 +86,7 @@ fi
 $H/progload tc $T/tc name lk_tc
 if inns $H/attach link tcx_egress $T/tc lo $T/l_tcx 2>/dev/null; then
 	TL=$(link_id $T/l_tcx)
-	testing "link show: tcx" 'bpfbox link show id $TL' "$TL: tcx  prog $(prog_id $T/tc)  
+	testing "link show: tcx" 'inns bpfbox link show id $TL' "$TL: tcx  prog $(prog_id $T/tc)  
 	ifindex lo(1)  attach_type tcx_egress  "
 	rm -f $T/l_tcx
 else

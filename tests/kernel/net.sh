@@ -168,7 +168,7 @@ if inns $H/attach netkit netk0 netk1 2>/dev/null; then
 	inns $H/attach link netkit_primary $T/tc netk0 $T/nk_link
 	testing "net show: netkit link" 'nshow net show dev netk0 | grep netkit | sed "s/([0-9]*)/(N)/"' \
 		"netk0(N) netkit/primary net_tc prog_id $TC link_id $(link_id $T/nk_link) "
-	testing "link show: netkit" 'bpfbox link show pinned $T/nk_link | sed -n "2s/([0-9]*)/(N)/p"' \
+	testing "link show: netkit" 'inns bpfbox link show pinned $T/nk_link | sed -n "2s/([0-9]*)/(N)/p"' \
 		"	ifindex netk0(N)  attach_type netkit_primary  "
 	rm -f $T/nk_link
 else
