@@ -66,7 +66,7 @@ if mount -t tracefs nodev $WORK/tracefs 2>/dev/null &&
 	wait $TL_PID 2>/dev/null
 	# software event 2: page-faults
 	if hold_start perf_sw $H/attach perf sw:2 $T/pe $T/l_sw && [ -e $T/l_sw ] &&
-	   bpfbox link show pinned $T/l_sw | grep -q event; then
+	   bpfbox link show pinned $T/l_sw | grep -q "^	event "; then
 		SL=$(link_id $T/l_sw)
 		testing "link show: perf_event software event" 'bpfbox link show pinned $T/l_sw | sed -n 2p' \
 			"	event software:page-faults  "
