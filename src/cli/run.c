@@ -58,8 +58,8 @@ static const struct cmd commands[] = {
 	{ "batch", do_batch },
 	{ "prog", do_prog },
 	{ "map", do_map },
-	/* bpftool objects bpfbox leaves out; listed so prefixes resolve
-	 * as in bpftool ("l" is link, not an unknown word). */
+	/* in bpftool's order, so prefixes resolve as there ("l" is link);
+	 * NULL: an object bpfbox leaves out */
 	{ "link", do_link },
 	{ "cgroup", do_cgroup },
 	{ "perf", do_perf },

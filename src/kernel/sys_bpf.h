@@ -52,8 +52,8 @@ int sys_prog_test_run(struct bpf_attr_test_run *attr);
 
 /* BPF_PROG_QUERY: q->count in: room in the id arrays; out: attached.
  * Sends only up to the last array the caller set (prog_attach_flags:
- * 6.0, link ids: 6.6), so older kernels never see E2BIG for fields they
- * would not fill anyway. */
+ * 6.0, link ids: 6.6); older kernels refuse those arrays (EINVAL or
+ * E2BIG), so callers ask for them only where they exist or retry. */
 int sys_prog_query(struct bpf_attr_prog_query *q);
 int sys_prog_attach(const struct bpf_attr_prog_attach *a);
 int sys_prog_detach(const struct bpf_attr_prog_attach *a);
