@@ -64,23 +64,7 @@ static int link_open_all(struct run *r, struct args *a, struct fd_list *l)
 	return 1;
 }
 
-/* ---- fields: one call prints the JSON member or the plain text ------ */
-
-static void field_u(struct run *r, const char *name, const char *fmt, unsigned long long v)
-{
-	if (r->opt.json)
-		json_uint_field(&r->jw, name, v);
-	else if (fmt)
-		out_fmt(fmt, v);
-}
-
-static void field_s(struct run *r, const char *name, const char *fmt, const char *s)
-{
-	if (r->opt.json)
-		json_string_field(&r->jw, name, s);
-	else if (fmt)
-		out_fmt(fmt, s);
-}
+/* ---- fields ---------------------------------------------------------- */
 
 /* A name from a table, or its number. */
 static void field_name(struct run *r, const char *name, const char *plain_prefix,
@@ -137,18 +121,18 @@ static void iter_show(struct run *r, const struct bpf_link_info *info)
 	const char *target = str_at(info->iter.target_name);
 	uint32_t order = info->iter.cgroup.order;
 
-	field_s(r, "target_name", "target_name %s  ", target);
+	show_field_s(r, "target_name", "target_name %s  ", target);
 	if (!strcmp(target, "bpf_map_elem") || !strcmp(target, "bpf_sk_storage_map")) {
-		field_u(r, "map_id", "map_id %llu  ", info->iter.map_id);
+		show_field_u(r, "map_id", "map_id %llu  ", info->iter.map_id);
 	} else if (!strcmp(target, "task") || !strcmp(target, "task_file") ||
 		   !strcmp(target, "task_vma")) {
 		if (info->iter.task.tid)
-			field_u(r, "tid", "tid %llu ", info->iter.task.tid);
+			show_field_u(r, "tid", "tid %llu ", info->iter.task.tid);
 		else if (info->iter.task.pid)
-			field_u(r, "pid", "pid %llu ", info->iter.task.pid);
+			show_field_u(r, "pid", "pid %llu ", info->iter.task.pid);
 	} else if (!strcmp(target, "cgroup")) {
-		field_u(r, "cgroup_id", "cgroup_id %llu  ", info->iter.cgroup.cgroup_id);
-		field_s(r, "order", "order %s  ",
+		show_field_u(r, "cgroup_id", "cgroup_id %llu  ", info->iter.cgroup.cgroup_id);
+		show_field_s(r, "order", "order %s  ",
 			order < sizeof(orders) / sizeof(orders[0]) ? orders[order] : "unknown");
 	}
 }
@@ -389,16 +373,16 @@ static void perf_event_show(struct run *r, const struct bpf_link_info *info)
 		else
 			out_fmt("%llu  ", (unsigned long long)config);
 		if (json || info->perf_event.event.cookie)
-			field_u(r, "cookie", "cookie %llu  ", info->perf_event.event.cookie);
+			show_field_u(r, "cookie", "cookie %llu  ", info->perf_event.event.cookie);
 		break;
 	}
 	case BPF_PERF_EVENT_TRACEPOINT:
 		s = str_at(info->perf_event.tracepoint.tp_name);
 		if (!json && !*s)
 			break;
-		field_s(r, "tracepoint", "\n\ttracepoint %s  ", s);
+		show_field_s(r, "tracepoint", "\n\ttracepoint %s  ", s);
 		if (json || info->perf_event.tracepoint.cookie)
-			field_u(r, "cookie", "cookie %llu  ", info->perf_event.tracepoint.cookie);
+			show_field_u(r, "cookie", "cookie %llu  ", info->perf_event.tracepoint.cookie);
 		break;
 	case BPF_PERF_EVENT_KPROBE:
 	case BPF_PERF_EVENT_KRETPROBE:
@@ -497,14 +481,14 @@ int link_details(struct run *r, const struct bpf_link_info *info)
 			out_fmt("\n\tcookie %llu  ", (unsigned long long)info->tracing.cookie);
 		break;
 	case BPF_LINK_TYPE_CGROUP:
-		field_u(r, "cgroup_id", "\n\tcgroup_id %llu  ", info->cgroup.cgroup_id);
+		show_field_u(r, "cgroup_id", "\n\tcgroup_id %llu  ", info->cgroup.cgroup_id);
 		attach_type(r, info->cgroup.attach_type);
 		break;
 	case BPF_LINK_TYPE_ITER:
 		iter_show(r, info);
 		break;
 	case BPF_LINK_TYPE_NETNS:
-		field_u(r, "netns_ino", "\n\tnetns_ino %llu  ", info->netns.netns_ino);
+		show_field_u(r, "netns_ino", "\n\tnetns_ino %llu  ", info->netns.netns_ino);
 		attach_type(r, info->netns.attach_type);
 		break;
 	case BPF_LINK_TYPE_NETFILTER:
@@ -517,7 +501,7 @@ int link_details(struct run *r, const struct bpf_link_info *info)
 		attach_type(r, info->dev.attach_type);
 		break;
 	case BPF_LINK_TYPE_SOCKMAP:
-		field_u(r, "map_id", "\n\tmap_id %llu  ", info->map.map_id);
+		show_field_u(r, "map_id", "\n\tmap_id %llu  ", info->map.map_id);
 		attach_type(r, info->map.attach_type);
 		break;
 	case BPF_LINK_TYPE_XDP:
@@ -525,7 +509,7 @@ int link_details(struct run *r, const struct bpf_link_info *info)
 		ifindex_show(r, info->dev.ifindex);
 		break;
 	case BPF_LINK_TYPE_STRUCT_OPS:
-		field_u(r, "map_id", NULL, info->map.map_id);	/* plain: in the header */
+		show_field_u(r, "map_id", NULL, info->map.map_id);	/* plain: in the header */
 		break;
 	case BPF_LINK_TYPE_KPROBE_MULTI:
 		kprobe_multi_show(r, info);

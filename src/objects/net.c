@@ -10,6 +10,7 @@
 #include "lib/vec.h"
 #include "objects/handle.h"
 #include "objects/net.h"
+#include "objects/show.h"
 #include "output/out.h"
 
 #include <errno.h>
@@ -20,23 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* ---- bpftool's NET_* printing: one call, JSON field or plain text ---- */
-
-static void net_str(struct run *r, const char *name, const char *fmt, const char *s)
-{
-	if (r->opt.json)
-		json_string_field(&r->jw, name, s);
-	else
-		out_fmt(fmt, s);
-}
-
-static void net_uint(struct run *r, const char *name, const char *fmt, unsigned v)
-{
-	if (r->opt.json)
-		json_uint_field(&r->jw, name, v);
-	else
-		out_fmt(fmt, v);
-}
+/* ---- bpftool's NET_* printing: JSON containers or plain text ---- */
 
 static void net_array(struct run *r, const char *name, const char *fmt)
 {
@@ -74,8 +59,8 @@ static void net_object_end(struct run *r, bool newline)
 static void dev_head(struct run *r, const char *name, int ifindex)
 {
 	if (name && *name)
-		net_str(r, "devname", "%s", name);
-	net_uint(r, "ifindex", "(%u)", (unsigned)ifindex);
+		show_field_s(r, "devname", "%s", name);
+	show_field_u(r, "ifindex", "(%llu)", (unsigned)ifindex);
 }
 
 /* ---- show ------------------------------------------------------------ */
@@ -110,8 +95,8 @@ static void xdp_prog(struct run *r, const struct nlattr *a, const char *mode, bo
 		return;
 	if (own_object)
 		net_object(r);
-	net_str(r, "mode", " %s", mode);
-	net_uint(r, "id", " id %u", id);
+	show_field_s(r, "mode", " %s", mode);
+	show_field_u(r, "id", " id %llu", id);
 	if (own_object)
 		net_object_end(r, false);
 }
@@ -213,18 +198,18 @@ static void mprog_show(struct run *r, const struct net_dev *dev, uint32_t type, 
 
 		net_object(r);
 		dev_head(r, dev->name, dev->ifindex);
-		net_str(r, "kind", " %s", where);
+		show_field_s(r, "kind", " %s", where);
 		if (fd >= 0 && !sys_prog_info(fd, &info) && info.name[0]) {
 			prog_full_name(&info, fd, name, sizeof(name));
-			net_str(r, "name", " %s", name);
+			show_field_s(r, "name", " %s", name);
 		}
 		if (fd >= 0)
 			close(fd);
-		net_uint(r, "prog_id", " prog_id %u ", ids[i]);
+		show_field_u(r, "prog_id", " prog_id %llu ", ids[i]);
 		if (pflags[i] || r->opt.json)
 			flags_list(r, "prog_flags", pflags[i]);
 		if (links[i] || r->opt.json) {
-			net_uint(r, "link_id", "link_id %u ", links[i]);
+			show_field_u(r, "link_id", "link_id %llu ", links[i]);
 			if (lflags[i] || r->opt.json)
 				flags_list(r, "link_flags", lflags[i]);
 		}
@@ -291,9 +276,9 @@ static int act_show(struct run *r, const struct nlattr *acts)
 			out_char('{');
 		name = nla_str(bpf[TCA_ACT_BPF_NAME]);
 		if (name)
-			net_str(r, "name", "%s", name);
+			show_field_s(r, "name", "%s", name);
 		if (!nla_u32(bpf[TCA_ACT_BPF_ID], &id))
-			net_uint(r, "id", " id %u", id);
+			show_field_u(r, "id", " id %llu", id);
 		if (r->opt.json)
 			json_end_object(&r->jw);
 		else
@@ -321,12 +306,12 @@ static int on_filter(const struct nlmsghdr *h, void *ctx)
 		return -EBADMSG;
 	net_object(s->r);
 	dev_head(s->r, s->dev->name, s->dev->ifindex);
-	net_str(s->r, "kind", " %s", s->kind);
+	show_field_s(s->r, "kind", " %s", s->kind);
 	name = nla_str(opt[TCA_BPF_NAME]);
 	if (name)
-		net_str(s->r, "name", " %s", name);
+		show_field_s(s->r, "name", " %s", name);
 	if (!nla_u32(opt[TCA_BPF_ID], &id))
-		net_uint(s->r, "id", " id %u", id);
+		show_field_u(s->r, "id", " id %llu", id);
 	if (opt[TCA_BPF_ACT])
 		err = act_show(s->r, opt[TCA_BPF_ACT]);
 	net_object_end(s->r, true);
@@ -499,7 +484,7 @@ static void netfilter_show(struct run *r)
 	for (i = 0; i < n; i++) {
 		net_object(r);
 		netfilter_print(r, &v[i]);
-		net_uint(r, "id", " prog_id %u", v[i].prog_id);
+		show_field_u(r, "id", " prog_id %llu", v[i].prog_id);
 		net_object_end(r, false);
 	}
 	free(v);
@@ -565,7 +550,7 @@ static int do_show(struct run *r, struct args *a)
 	if (fd_id) {
 		/* bpftool puts a bare "id" member in the array (not JSON). */
 		net_object(r);
-		net_uint(r, "id", "id %u", fd_id);
+		show_field_u(r, "id", "id %llu", fd_id);
 		net_object_end(r, false);
 	}
 	net_array_end(r, "\n");

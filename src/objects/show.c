@@ -139,3 +139,19 @@ int show_command(struct run *r, struct args *a, const struct show_kind *k)
 	show_ctx_free(&c);
 	return err;
 }
+
+void show_field_u(struct run *r, const char *name, const char *fmt, unsigned long long v)
+{
+	if (r->opt.json)
+		json_uint_field(&r->jw, name, v);
+	else if (fmt)
+		out_fmt(fmt, v);
+}
+
+void show_field_s(struct run *r, const char *name, const char *fmt, const char *s)
+{
+	if (r->opt.json)
+		json_string_field(&r->jw, name, s);
+	else if (fmt)
+		out_fmt(fmt, s);
+}

@@ -5,16 +5,24 @@
 # ids come from a private tracefs mount; kprobes are not assumed (the qemu
 # matrix has them).  Sourced by tests/run.sh.
 
+# perf show's plain line and JSON object for the fd a helper holds:
+# perf_check LABEL PID FD_LINK_PATTERN PROG_ID FD_TYPE (the event is
+# sched_switch in both cases).
+perf_check()
+{
+	PC_PID=$2 PC_PROG=$4 PC_TYPE=$5
+	PC_FD=$(ls -l /proc/$PC_PID/fd | sed -n "s/.* \([0-9]*\) -> $3\$/\1/p")
+	testing "perf show: $1" 'bpfbox perf show | grep "^pid $PC_PID "' \
+		"pid $PC_PID  fd $PC_FD: prog_id $PC_PROG  $PC_TYPE  sched_switch"
+	testing "perf show -j: $1" 'bpfbox -j perf | grep -o "{\"pid\":$PC_PID,[^}]*}"' \
+		"{\"pid\":$PC_PID,\"fd\":$PC_FD,\"prog_id\":$PC_PROG,\"fd_type\":\"$PC_TYPE\",\"tracepoint\":\"sched_switch\"}"
+}
+
 $H/progload rawtp $T/rawtp name perf_rawtp
 PR=$(prog_id $T/rawtp)
 hold_start perf $H/attach rawtp $T/rawtp sched_switch
 PF_PID=$HOLD_PID
-PF_FD=$(ls -l /proc/$PF_PID/fd | sed -n 's/.* \([0-9]*\) -> anon_inode:bpf[-_]link$/\1/p')
-
-testing "perf show: the held raw tracepoint" 'bpfbox perf show | grep "^pid $PF_PID "' \
-	"pid $PF_PID  fd $PF_FD: prog_id $PR  raw_tracepoint  sched_switch"
-testing "perf show -j" 'bpfbox -j perf | grep -o "{\"pid\":$PF_PID,[^}]*}"' \
-	"{\"pid\":$PF_PID,\"fd\":$PF_FD,\"prog_id\":$PR,\"fd_type\":\"raw_tracepoint\",\"tracepoint\":\"sched_switch\"}"
+perf_check "raw tracepoint" $PF_PID "anon_inode:bpf[-_]link" $PR raw_tracepoint
 testing "perf show -j: one JSON array" 'bpfbox -j perf list | grep -c "^\[.*\]$"' "1"
 if command -v bpftool > /dev/null; then
 	testing "perf show = bpftool (this process)" \
@@ -37,11 +45,7 @@ if mount -t tracefs nodev $WORK/tracefs 2>/dev/null &&
 	$H/progload perfev $T/pe name perf_pe
 	hold_start perf_tp $H/attach perf tp:$TP_ID $T/tp
 	TP_PID=$HOLD_PID
-	TP_FD=$(ls -l /proc/$TP_PID/fd | sed -n 's/.* \([0-9]*\) -> anon_inode:\[perf_event\]$/\1/p')
-	testing "perf show: tracepoint" 'bpfbox perf | grep "^pid $TP_PID "' \
-		"pid $TP_PID  fd $TP_FD: prog_id $(prog_id $T/tp)  tracepoint  sched_switch"
-	testing "perf show -j: tracepoint" 'bpfbox -j perf | grep -o "{\"pid\":$TP_PID,[^}]*}"' \
-		"{\"pid\":$TP_PID,\"fd\":$TP_FD,\"prog_id\":$(prog_id $T/tp),\"fd_type\":\"tracepoint\",\"tracepoint\":\"sched_switch\"}"
+	perf_check tracepoint $TP_PID "anon_inode:\[perf_event\]" $(prog_id $T/tp) tracepoint
 	if command -v bpftool > /dev/null; then
 		testing "perf show = bpftool (tracepoint)" \
 			'bpfbox perf | grep "^pid $TP_PID " > $WORK/pf_a; bpftool perf | grep "^pid $TP_PID " > $WORK/pf_b; cmp $WORK/pf_a $WORK/pf_b && echo same' "same"
