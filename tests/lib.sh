@@ -57,3 +57,64 @@ skip()
 
 # Map id of a pinned map, for tests that need to name it by id.
 map_id() { bpfbox -j map show pinned "$1" | sed -n 's/^{"id":\([0-9]*\),.*/\1/p'; }
+
+# Id of a pinned program or link.
+prog_id() { bpfbox -j prog show pinned "$1" | sed -n 's/^{"id":\([0-9]*\),.*/\1/p'; }
+link_id() { bpfbox -j link show pinned "$1" | sed -n 's/^{"id":\([0-9]*\),.*/\1/p'; }
+
+# A network namespace of the test file's own, held by a sleeping process
+# (NS_PID, killed by run.sh's cleanup at the latest); inns runs a command
+# in it ("inns bpfbox ..." runs $BPFBOX).  Returns 1 without unshare or
+# nsenter.
+netns_start()
+{
+	command -v unshare > /dev/null && command -v nsenter > /dev/null || return 1
+	unshare -n sleep 600 &
+	NS_PID=$!
+	HELPER_PIDS="$HELPER_PIDS $NS_PID"
+	_i=0
+	while [ "$(readlink /proc/$NS_PID/ns/net 2>/dev/null)" = "$(readlink /proc/self/ns/net)" ] &&
+	      [ $_i -lt 100 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	[ $_i -lt 100 ] && kill -0 $NS_PID 2>/dev/null
+}
+inns()
+{
+	if [ "$1" = bpfbox ]; then
+		shift
+		set -- "$BPFBOX" "$@"
+	fi
+	nsenter -t "$NS_PID" -n "$@"
+}
+
+# A cgroup of the test file's own: a private cgroup2 mount under $WORK
+# (unmounted by run.sh) and a child CG_DIR of its root, which the file
+# must rmdir at its end.  Returns 1 without cgroup2.
+cgroup_start()
+{
+	CG_ROOT=$WORK/cgroup2
+	mkdir -p "$CG_ROOT"
+	grep -q "^[^ ]* $CG_ROOT " /proc/mounts || mount -t cgroup2 none "$CG_ROOT" 2>/dev/null || return 1
+	CG_DIR=$CG_ROOT/bpfbox-test-$$-$1
+	mkdir "$CG_DIR"
+}
+
+# Start a helper that prints a line once it holds what it opened, and wait
+# for that line: hold_start NAME CMD...; sets HOLD_PID (killed by run.sh's
+# cleanup at the latest).
+hold_start()
+{
+	_ready=$WORK/$1.ready
+	shift
+	rm -f "$_ready"
+	"$@" > "$_ready" &
+	HOLD_PID=$!
+	HELPER_PIDS="$HELPER_PIDS $HOLD_PID"
+	_i=0
+	while [ ! -s "$_ready" ] && [ $_i -lt 100 ] && kill -0 $HOLD_PID 2>/dev/null; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}

@@ -410,72 +410,91 @@ struct bpf_attr_stream_read {
 	uint32_t stream_id;
 	uint32_t prog_fd;
 };
-/* feature probe / list_builtins: attach types, link types and helper
- * ids, in kernel enum order (the ids are the positions); the names are
- * libbpf's, which bpftool prints.  Helpers are named without "bpf_". */
+/* ---- attachments: net, link, cgroup, perf ----------------------------- */
+
+enum bpf_cmd_attach {
+	BPF_PROG_ATTACH = 8,
+	BPF_PROG_DETACH = 9,
+	BPF_PROG_QUERY = 16,		/* 4.10 */
+	BPF_RAW_TRACEPOINT_OPEN = 17,	/* 4.17 */
+	BPF_TASK_FD_QUERY = 20,		/* 4.18 */
+	BPF_LINK_CREATE = 28,		/* 5.7 */
+	BPF_LINK_GET_FD_BY_ID = 30,	/* 5.8 */
+	BPF_LINK_GET_NEXT_ID = 31,
+	BPF_LINK_DETACH = 34,		/* 5.9 */
+};
+
+/* Attach types in kernel order: the enum name, libbpf's name (what
+ * bpftool prints and reads), and bpftool's older input word that
+ * "cgroup attach" still takes by prefix (0: none). */
 #define BPF_ATTACH_TYPES(X) \
-	X(CGROUP_INET_INGRESS, "cgroup_inet_ingress") \
-	X(CGROUP_INET_EGRESS, "cgroup_inet_egress") \
-	X(CGROUP_INET_SOCK_CREATE, "cgroup_inet_sock_create") \
-	X(CGROUP_SOCK_OPS, "cgroup_sock_ops") \
-	X(SK_SKB_STREAM_PARSER, "sk_skb_stream_parser") \
-	X(SK_SKB_STREAM_VERDICT, "sk_skb_stream_verdict") \
-	X(CGROUP_DEVICE, "cgroup_device") \
-	X(SK_MSG_VERDICT, "sk_msg_verdict") \
-	X(CGROUP_INET4_BIND, "cgroup_inet4_bind") \
-	X(CGROUP_INET6_BIND, "cgroup_inet6_bind") \
-	X(CGROUP_INET4_CONNECT, "cgroup_inet4_connect") \
-	X(CGROUP_INET6_CONNECT, "cgroup_inet6_connect") \
-	X(CGROUP_INET4_POST_BIND, "cgroup_inet4_post_bind") \
-	X(CGROUP_INET6_POST_BIND, "cgroup_inet6_post_bind") \
-	X(CGROUP_UDP4_SENDMSG, "cgroup_udp4_sendmsg") \
-	X(CGROUP_UDP6_SENDMSG, "cgroup_udp6_sendmsg") \
-	X(LIRC_MODE2, "lirc_mode2") \
-	X(FLOW_DISSECTOR, "flow_dissector") \
-	X(CGROUP_SYSCTL, "cgroup_sysctl") \
-	X(CGROUP_UDP4_RECVMSG, "cgroup_udp4_recvmsg") \
-	X(CGROUP_UDP6_RECVMSG, "cgroup_udp6_recvmsg") \
-	X(CGROUP_GETSOCKOPT, "cgroup_getsockopt") \
-	X(CGROUP_SETSOCKOPT, "cgroup_setsockopt") \
-	X(TRACE_RAW_TP, "trace_raw_tp") \
-	X(TRACE_FENTRY, "trace_fentry") \
-	X(TRACE_FEXIT, "trace_fexit") \
-	X(MODIFY_RETURN, "modify_return") \
-	X(LSM_MAC, "lsm_mac") \
-	X(TRACE_ITER, "trace_iter") \
-	X(CGROUP_INET4_GETPEERNAME, "cgroup_inet4_getpeername") \
-	X(CGROUP_INET6_GETPEERNAME, "cgroup_inet6_getpeername") \
-	X(CGROUP_INET4_GETSOCKNAME, "cgroup_inet4_getsockname") \
-	X(CGROUP_INET6_GETSOCKNAME, "cgroup_inet6_getsockname") \
-	X(XDP_DEVMAP, "xdp_devmap") \
-	X(CGROUP_INET_SOCK_RELEASE, "cgroup_inet_sock_release") \
-	X(XDP_CPUMAP, "xdp_cpumap") \
-	X(SK_LOOKUP, "sk_lookup") \
-	X(XDP, "xdp") \
-	X(SK_SKB_VERDICT, "sk_skb_verdict") \
-	X(SK_REUSEPORT_SELECT, "sk_reuseport_select") \
-	X(SK_REUSEPORT_SELECT_OR_MIGRATE, "sk_reuseport_select_or_migrate") \
-	X(PERF_EVENT, "perf_event") \
-	X(TRACE_KPROBE_MULTI, "trace_kprobe_multi") \
-	X(LSM_CGROUP, "lsm_cgroup") \
-	X(STRUCT_OPS, "struct_ops") \
-	X(NETFILTER, "netfilter") \
-	X(TCX_INGRESS, "tcx_ingress") \
-	X(TCX_EGRESS, "tcx_egress") \
-	X(TRACE_UPROBE_MULTI, "trace_uprobe_multi") \
-	X(CGROUP_UNIX_CONNECT, "cgroup_unix_connect") \
-	X(CGROUP_UNIX_SENDMSG, "cgroup_unix_sendmsg") \
-	X(CGROUP_UNIX_RECVMSG, "cgroup_unix_recvmsg") \
-	X(CGROUP_UNIX_GETPEERNAME, "cgroup_unix_getpeername") \
-	X(CGROUP_UNIX_GETSOCKNAME, "cgroup_unix_getsockname") \
-	X(NETKIT_PRIMARY, "netkit_primary") \
-	X(NETKIT_PEER, "netkit_peer") \
-	X(TRACE_KPROBE_SESSION, "trace_kprobe_session") \
-	X(TRACE_UPROBE_SESSION, "trace_uprobe_session") \
-	X(TRACE_FSESSION, "trace_fsession") \
-	X(TRACE_FENTRY_MULTI, "trace_fentry_multi") \
-	X(TRACE_FEXIT_MULTI, "trace_fexit_multi") \
-	X(TRACE_FSESSION_MULTI, "trace_fsession_multi")
+	X(CGROUP_INET_INGRESS, "cgroup_inet_ingress", "ingress") \
+	X(CGROUP_INET_EGRESS, "cgroup_inet_egress", "egress") \
+	X(CGROUP_INET_SOCK_CREATE, "cgroup_inet_sock_create", "sock_create") \
+	X(CGROUP_SOCK_OPS, "cgroup_sock_ops", "sock_ops") \
+	X(SK_SKB_STREAM_PARSER, "sk_skb_stream_parser", 0) \
+	X(SK_SKB_STREAM_VERDICT, "sk_skb_stream_verdict", 0) \
+	X(CGROUP_DEVICE, "cgroup_device", "device") \
+	X(SK_MSG_VERDICT, "sk_msg_verdict", 0) \
+	X(CGROUP_INET4_BIND, "cgroup_inet4_bind", "bind4") \
+	X(CGROUP_INET6_BIND, "cgroup_inet6_bind", "bind6") \
+	X(CGROUP_INET4_CONNECT, "cgroup_inet4_connect", "connect4") \
+	X(CGROUP_INET6_CONNECT, "cgroup_inet6_connect", "connect6") \
+	X(CGROUP_INET4_POST_BIND, "cgroup_inet4_post_bind", "post_bind4") \
+	X(CGROUP_INET6_POST_BIND, "cgroup_inet6_post_bind", "post_bind6") \
+	X(CGROUP_UDP4_SENDMSG, "cgroup_udp4_sendmsg", "sendmsg4") \
+	X(CGROUP_UDP6_SENDMSG, "cgroup_udp6_sendmsg", "sendmsg6") \
+	X(LIRC_MODE2, "lirc_mode2", 0) \
+	X(FLOW_DISSECTOR, "flow_dissector", 0) \
+	X(CGROUP_SYSCTL, "cgroup_sysctl", "sysctl") \
+	X(CGROUP_UDP4_RECVMSG, "cgroup_udp4_recvmsg", "recvmsg4") \
+	X(CGROUP_UDP6_RECVMSG, "cgroup_udp6_recvmsg", "recvmsg6") \
+	X(CGROUP_GETSOCKOPT, "cgroup_getsockopt", "getsockopt") \
+	X(CGROUP_SETSOCKOPT, "cgroup_setsockopt", "setsockopt") \
+	X(TRACE_RAW_TP, "trace_raw_tp", "raw_tp") \
+	X(TRACE_FENTRY, "trace_fentry", "fentry") \
+	X(TRACE_FEXIT, "trace_fexit", "fexit") \
+	X(MODIFY_RETURN, "modify_return", "mod_ret") \
+	X(LSM_MAC, "lsm_mac", 0) \
+	X(TRACE_ITER, "trace_iter", 0) \
+	X(CGROUP_INET4_GETPEERNAME, "cgroup_inet4_getpeername", "getpeername4") \
+	X(CGROUP_INET6_GETPEERNAME, "cgroup_inet6_getpeername", "getpeername6") \
+	X(CGROUP_INET4_GETSOCKNAME, "cgroup_inet4_getsockname", "getsockname4") \
+	X(CGROUP_INET6_GETSOCKNAME, "cgroup_inet6_getsockname", "getsockname6") \
+	X(XDP_DEVMAP, "xdp_devmap", 0) \
+	X(CGROUP_INET_SOCK_RELEASE, "cgroup_inet_sock_release", "sock_release") \
+	X(XDP_CPUMAP, "xdp_cpumap", 0) \
+	X(SK_LOOKUP, "sk_lookup", 0) \
+	X(XDP, "xdp", 0) \
+	X(SK_SKB_VERDICT, "sk_skb_verdict", 0) \
+	X(SK_REUSEPORT_SELECT, "sk_reuseport_select", "sk_skb_reuseport_select") \
+	X(SK_REUSEPORT_SELECT_OR_MIGRATE, "sk_reuseport_select_or_migrate", \
+	  "sk_skb_reuseport_select_or_migrate") \
+	X(PERF_EVENT, "perf_event", 0) \
+	X(TRACE_KPROBE_MULTI, "trace_kprobe_multi", 0) \
+	X(LSM_CGROUP, "lsm_cgroup", 0) \
+	X(STRUCT_OPS, "struct_ops", 0) \
+	X(NETFILTER, "netfilter", 0) \
+	X(TCX_INGRESS, "tcx_ingress", 0) \
+	X(TCX_EGRESS, "tcx_egress", 0) \
+	X(TRACE_UPROBE_MULTI, "trace_uprobe_multi", 0) \
+	X(CGROUP_UNIX_CONNECT, "cgroup_unix_connect", 0) \
+	X(CGROUP_UNIX_SENDMSG, "cgroup_unix_sendmsg", 0) \
+	X(CGROUP_UNIX_RECVMSG, "cgroup_unix_recvmsg", 0) \
+	X(CGROUP_UNIX_GETPEERNAME, "cgroup_unix_getpeername", 0) \
+	X(CGROUP_UNIX_GETSOCKNAME, "cgroup_unix_getsockname", 0) \
+	X(NETKIT_PRIMARY, "netkit_primary", 0) \
+	X(NETKIT_PEER, "netkit_peer", 0) \
+	X(TRACE_KPROBE_SESSION, "trace_kprobe_session", 0) \
+	X(TRACE_UPROBE_SESSION, "trace_uprobe_session", 0) \
+	X(TRACE_FSESSION, "trace_fsession", "fsession") \
+	X(TRACE_FENTRY_MULTI, "trace_fentry_multi", 0) \
+	X(TRACE_FEXIT_MULTI, "trace_fexit_multi", 0) \
+	X(TRACE_FSESSION_MULTI, "trace_fsession_multi", 0)
+
+#define BPF_ATTACH_TYPE_ENUM(n, s, in) BPF_##n,
+enum bpf_attach_type { BPF_ATTACH_TYPES(BPF_ATTACH_TYPE_ENUM) BPF_ATTACH_TYPE_COUNT };
+#undef BPF_ATTACH_TYPE_ENUM
 
 #define BPF_LINK_TYPES(X) \
 	X(UNSPEC, "unspec") \
@@ -495,6 +514,8 @@ struct bpf_attr_stream_read {
 	X(SOCKMAP, "sockmap") \
 	X(TRACING_MULTI, "tracing_multi")
 
+/* Helper ids in kernel order (the ids are the positions), named as
+ * libbpf names them, without "bpf_". */
 #define BPF_HELPERS(X) \
 	X(unspec) X(map_lookup_elem) X(map_update_elem) X(map_delete_elem) \
 	X(probe_read) X(ktime_get_ns) X(trace_printk) X(get_prandom_u32) \
@@ -565,10 +586,6 @@ struct bpf_attr_stream_read {
 	X(tcp_raw_check_syncookie_ipv6) X(ktime_get_tai_ns) \
 	X(user_ringbuf_drain) X(cgrp_storage_get) X(cgrp_storage_delete)
 
-#define BPF_ATTACH_TYPE_ENUM(n, s) BPF_##n,
-enum bpf_attach_type { BPF_ATTACH_TYPES(BPF_ATTACH_TYPE_ENUM) BPF_ATTACH_TYPE_COUNT };
-#undef BPF_ATTACH_TYPE_ENUM
-
 #define BPF_LINK_TYPE_ENUM(n, s) BPF_LINK_TYPE_##n,
 enum bpf_link_type { BPF_LINK_TYPES(BPF_LINK_TYPE_ENUM) BPF_LINK_TYPE_COUNT };
 #undef BPF_LINK_TYPE_ENUM
@@ -587,5 +604,194 @@ enum { BPF_HELPERS(BPF_HELPER_ENUM) BPF_HELPER_COUNT };
 #define BPF_MAXINSNS 4096		/* the limit before 5.3 */
 #define BPF_CGROUP_STORAGE_KEY_SIZE 16	/* struct bpf_cgroup_storage_key, padded */
 #define BPF_INSN_ARRAY_VALUE_SIZE 16	/* struct bpf_insn_array_value */
+/* Attach and query flags. */
+#define BPF_F_ALLOW_OVERRIDE (1U << 0)
+#define BPF_F_ALLOW_MULTI (1U << 1)
+#define BPF_F_REPLACE (1U << 2)
+#define BPF_F_BEFORE (1U << 3)
+#define BPF_F_QUERY_EFFECTIVE (1U << 0)
+#define BPF_F_KPROBE_MULTI_RETURN (1U << 0)
+#define BPF_F_UPROBE_MULTI_RETURN (1U << 0)
+
+enum bpf_perf_event_type {
+	BPF_PERF_EVENT_UNSPEC, BPF_PERF_EVENT_UPROBE, BPF_PERF_EVENT_URETPROBE,
+	BPF_PERF_EVENT_KPROBE, BPF_PERF_EVENT_KRETPROBE, BPF_PERF_EVENT_TRACEPOINT,
+	BPF_PERF_EVENT_EVENT,
+};
+
+enum bpf_task_fd_type {
+	BPF_FD_TYPE_RAW_TRACEPOINT, BPF_FD_TYPE_TRACEPOINT, BPF_FD_TYPE_KPROBE,
+	BPF_FD_TYPE_KRETPROBE, BPF_FD_TYPE_UPROBE, BPF_FD_TYPE_URETPROBE,
+};
+
+/* PROG_ATTACH and PROG_DETACH. */
+struct bpf_attr_prog_attach {
+	uint32_t target_fd;	/* or target_ifindex (tcx) */
+	uint32_t attach_bpf_fd;
+	uint32_t attach_type;
+	uint32_t attach_flags;
+	uint32_t replace_bpf_fd;	/* 5.6 */
+	uint32_t relative_fd;		/* 6.6 */
+	uint64_t expected_revision;
+};
+
+struct bpf_attr_prog_query {
+	uint32_t target_fd;	/* or target_ifindex */
+	uint32_t attach_type;
+	uint32_t query_flags;
+	uint32_t attach_flags;
+	uint64_t prog_ids;
+	uint32_t count;
+	uint32_t :32;
+	uint64_t prog_attach_flags;	/* 6.0 */
+	uint64_t link_ids;		/* 6.6 */
+	uint64_t link_attach_flags;
+	uint64_t revision;
+};
+
+struct bpf_attr_task_fd_query {
+	uint32_t pid;
+	uint32_t fd;
+	uint32_t flags;
+	uint32_t buf_len;
+	uint64_t buf;
+	uint32_t prog_id;
+	uint32_t fd_type;
+	uint64_t probe_offset;
+	uint64_t probe_addr;
+};
+
+struct bpf_attr_link_create {
+	uint32_t prog_fd;	/* or map_fd (struct_ops) */
+	uint32_t target_fd;	/* or target_ifindex */
+	uint32_t attach_type;
+	uint32_t flags;
+	union {
+		uint32_t target_btf_id;
+		struct {
+			uint64_t iter_info;
+			uint32_t iter_info_len;
+		};
+		struct {
+			uint32_t pf;
+			uint32_t hooknum;
+			int32_t priority;
+			uint32_t flags;
+		} netfilter;		/* 6.4 */
+	};
+};
+
+struct bpf_link_info {
+	uint32_t type;
+	uint32_t id;
+	uint32_t prog_id;
+	union {
+		struct {
+			uint64_t tp_name;
+			uint32_t tp_name_len;
+			uint32_t :32;
+			uint64_t cookie;
+		} raw_tracepoint;
+		struct {
+			uint32_t attach_type;
+			uint32_t target_obj_id;
+			uint32_t target_btf_id;
+			uint32_t :32;
+			uint64_t cookie;
+		} tracing;
+		struct {
+			uint64_t cgroup_id;
+			uint32_t attach_type;
+		} cgroup;
+		struct {
+			uint64_t target_name;
+			uint32_t target_name_len;
+			uint32_t map_id;
+			union {
+				struct {
+					uint64_t cgroup_id;
+					uint32_t order;
+				} cgroup;
+				struct {
+					uint32_t tid;
+					uint32_t pid;
+				} task;
+			};
+		} iter;
+		struct {
+			uint32_t netns_ino;
+			uint32_t attach_type;
+		} netns;
+		struct {
+			uint32_t ifindex;
+			uint32_t attach_type;	/* tcx, netkit */
+		} dev;			/* xdp, tcx, netkit */
+		struct {
+			uint32_t map_id;
+			uint32_t attach_type;	/* sockmap */
+		} map;			/* struct_ops, sockmap */
+		struct {
+			uint32_t pf;
+			uint32_t hooknum;
+			int32_t priority;
+			uint32_t flags;
+		} netfilter;
+		struct {
+			uint64_t addrs;
+			uint32_t count;
+			uint32_t flags;
+			uint64_t missed;
+			uint64_t cookies;
+		} kprobe_multi;
+		struct {
+			uint64_t path;
+			uint64_t offsets;
+			uint64_t ref_ctr_offsets;
+			uint64_t cookies;
+			uint32_t path_size;
+			uint32_t count;
+			uint32_t flags;
+			uint32_t pid;
+		} uprobe_multi;
+		struct {
+			uint32_t type;	/* enum bpf_perf_event_type */
+			uint32_t :32;
+			union {
+				struct {
+					uint64_t file_name;
+					uint32_t name_len;
+					uint32_t offset;
+					uint64_t cookie;
+					uint64_t ref_ctr_offset;
+				} uprobe;
+				struct {
+					uint64_t func_name;
+					uint32_t name_len;
+					uint32_t offset;
+					uint64_t addr;
+					uint64_t missed;
+					uint64_t cookie;
+				} kprobe;
+				struct {
+					uint64_t tp_name;
+					uint32_t name_len;
+					uint32_t :32;
+					uint64_t cookie;
+				} tracepoint;
+				struct {
+					uint64_t config;
+					uint32_t type;
+					uint32_t :32;
+					uint64_t cookie;
+				} event;
+			};
+		} perf_event;
+	};
+} __attribute__((aligned(8)));
+
+/* cgroup iterator orders (iter links on cgroups). */
+#define BPF_CGROUP_ITER_ORDERS(X) \
+	X("order_unspec") X("self_only") X("descendants_pre") \
+	X("descendants_post") X("ancestors_up")
 
 #endif

@@ -21,7 +21,7 @@ static int do_help(struct run *r, struct args *a)
 		"       %s batch file FILE\n"
 		"       %s version\n"
 		"\n"
-		"       OBJECT := { prog | map | feature | btf }\n"
+		"       OBJECT := { prog | map | link | cgroup | perf | net | feature | btf }\n"
 		"       " HELP_SPEC_OPTIONS " |\n"
 		"                    {-V|--version} }\n",
 		r->bin_name, r->bin_name, r->bin_name);
@@ -58,12 +58,12 @@ static const struct cmd commands[] = {
 	{ "batch", do_batch },
 	{ "prog", do_prog },
 	{ "map", do_map },
-	/* bpftool objects bpfbox leaves out; listed so prefixes resolve
-	 * as in bpftool ("l" is link, not an unknown word). */
-	{ "link", NULL },
-	{ "cgroup", NULL },
-	{ "perf", NULL },
-	{ "net", NULL },
+	/* in bpftool's order, so prefixes resolve as there ("l" is link);
+	 * NULL: an object bpfbox leaves out */
+	{ "link", do_link },
+	{ "cgroup", do_cgroup },
+	{ "perf", do_perf },
+	{ "net", do_net },
 	{ "feature", do_feature },
 	{ "btf", do_btf },
 	{ "gen", NULL },

@@ -93,6 +93,10 @@ int cmd_select(struct run *r, const struct cmd *cmds, struct args *a, cmd_fn hel
 int do_map(struct run *r, struct args *a);
 int do_prog(struct run *r, struct args *a);
 int do_btf(struct run *r, struct args *a);
+int do_net(struct run *r, struct args *a);
+int do_link(struct run *r, struct args *a);
+int do_cgroup(struct run *r, struct args *a);
+int do_perf(struct run *r, struct args *a);
 int do_feature(struct run *r, struct args *a);
 int do_batch(struct run *r, struct args *a);
 /* bpftool's make_args(): split a batch line in place.  Returns the word

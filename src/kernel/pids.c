@@ -89,6 +89,9 @@ static int scan_process(struct idtab *r, int pid, const char *link_name,
 		if (n < 0)
 			continue;
 		link[n] = 0;
+		/* Links are "bpf_link" or "bpf-link" depending on the kernel. */
+		if (n > 5 && link[n - 5] == '_')
+			link[n - 5] = '-';
 		if (strcmp(link, link_name))
 			continue;
 		if (ifd < 0) {
@@ -124,9 +127,11 @@ int refs_collect(struct idtab *r, enum refs_kind kind)
 		[REFS_MAP] = "anon_inode:bpf-map",
 		[REFS_PROG] = "anon_inode:bpf-prog",
 		[REFS_BTF] = "anon_inode:btf",
+		[REFS_LINK] = "anon_inode:bpf-link",	/* or bpf_link: see below */
 	};
 	static const char *const id_keys[] = {
 		[REFS_MAP] = "map_id", [REFS_PROG] = "prog_id", [REFS_BTF] = "btf_id",
+		[REFS_LINK] = "link_id",
 	};
 	const char *link_name = link_names[kind], *id_key = id_keys[kind];
 	int self = getpid(), err = 0;

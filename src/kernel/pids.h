@@ -11,7 +11,7 @@
 #include "lib/idtab.h"
 #include "output/json.h"
 
-enum refs_kind { REFS_MAP, REFS_PROG, REFS_BTF };
+enum refs_kind { REFS_MAP, REFS_PROG, REFS_BTF, REFS_LINK };
 
 struct obj_ref {
 	struct idtab_key k;	/* the object's id; discovery (task) order */

@@ -151,6 +151,7 @@ static const struct {
 	[SYS_OBJ_PROG] = { BPF_PROG_GET_NEXT_ID, BPF_PROG_GET_FD_BY_ID },
 	[SYS_OBJ_MAP] = { BPF_MAP_GET_NEXT_ID, BPF_MAP_GET_FD_BY_ID },
 	[SYS_OBJ_BTF] = { BPF_BTF_GET_NEXT_ID, BPF_BTF_GET_FD_BY_ID },
+	[SYS_OBJ_LINK] = { BPF_LINK_GET_NEXT_ID, BPF_LINK_GET_FD_BY_ID },
 };
 
 int sys_next_id(enum sys_obj kind, uint32_t start, uint32_t *next)
@@ -236,4 +237,66 @@ int sys_prog_test_run(struct bpf_attr_test_run *attr)
 {
 	return sys_bpf(BPF_PROG_TEST_RUN, attr,
 		       attr_size(struct bpf_attr_test_run, ctx_out));
+}
+
+/* ---- attachments (net, link, cgroup, perf) ---- */
+
+int sys_prog_query(struct bpf_attr_prog_query *q)
+{
+	size_t size = attr_size(struct bpf_attr_prog_query, count);
+
+	if (q->link_ids || q->link_attach_flags)
+		size = attr_size(struct bpf_attr_prog_query, link_attach_flags);
+	else if (q->prog_attach_flags)
+		size = attr_size(struct bpf_attr_prog_query, prog_attach_flags);
+	return sys_bpf(BPF_PROG_QUERY, q, size);
+}
+
+static size_t attach_size(const struct bpf_attr_prog_attach *a)
+{
+	if (a->relative_fd || a->expected_revision)
+		return sizeof(*a);
+	if (a->replace_bpf_fd)
+		return attr_size(struct bpf_attr_prog_attach, replace_bpf_fd);
+	return attr_size(struct bpf_attr_prog_attach, attach_flags);
+}
+
+int sys_prog_attach(const struct bpf_attr_prog_attach *a)
+{
+	struct bpf_attr_prog_attach c = *a;
+
+	return sys_bpf(BPF_PROG_ATTACH, &c, attach_size(a));
+}
+
+int sys_prog_detach(const struct bpf_attr_prog_attach *a)
+{
+	struct bpf_attr_prog_attach c = *a;
+
+	return sys_bpf(BPF_PROG_DETACH, &c, attach_size(a));
+}
+
+int sys_link_create(const struct bpf_attr_link_create *a)
+{
+	struct bpf_attr_link_create c = *a;
+
+	return sys_bpf(BPF_LINK_CREATE, &c, sizeof(c));
+}
+
+int sys_link_detach(int fd)
+{
+	uint32_t link_fd = (uint32_t)fd;
+
+	return sys_bpf(BPF_LINK_DETACH, &link_fd, sizeof(link_fd));
+}
+
+int sys_task_fd_query(struct bpf_attr_task_fd_query *q)
+{
+	return sys_bpf(BPF_TASK_FD_QUERY, q, sizeof(*q));
+}
+
+int sys_link_info(int fd, struct bpf_link_info *info)
+{
+	uint32_t len = sizeof(*info);
+
+	return sys_obj_info(fd, info, &len);
 }

@@ -36,7 +36,7 @@ int sys_obj_pin(int fd, const char *path);
 int sys_obj_get(const char *path, uint32_t file_flags);
 
 /* Object kinds for the id commands. */
-enum sys_obj { SYS_OBJ_PROG, SYS_OBJ_MAP, SYS_OBJ_BTF };
+enum sys_obj { SYS_OBJ_PROG, SYS_OBJ_MAP, SYS_OBJ_BTF, SYS_OBJ_LINK };
 int sys_next_id(enum sys_obj kind, uint32_t start, uint32_t *next);
 int sys_fd_by_id(enum sys_obj kind, uint32_t id, uint32_t open_flags);
 /* info_len in: the buffer size; out: what the kernel filled. */
@@ -47,5 +47,19 @@ int sys_prog_info(int fd, struct bpf_prog_info *info);
 int sys_btf_load(const void *blob, uint32_t size, char *log, uint32_t log_size);
 int sys_prog_load(const struct bpf_attr_prog_load *attr);
 int sys_prog_test_run(struct bpf_attr_test_run *attr);
+
+/* ---- attachments (net, link, cgroup, perf) ---- */
+
+/* BPF_PROG_QUERY: q->count in: room in the id arrays; out: attached.
+ * Sends only up to the last array the caller set (prog_attach_flags:
+ * 6.0, link ids: 6.6); older kernels refuse those arrays (EINVAL or
+ * E2BIG), so callers ask for them only where they exist or retry. */
+int sys_prog_query(struct bpf_attr_prog_query *q);
+int sys_prog_attach(const struct bpf_attr_prog_attach *a);
+int sys_prog_detach(const struct bpf_attr_prog_attach *a);
+int sys_link_create(const struct bpf_attr_link_create *a);
+int sys_link_detach(int fd);
+int sys_task_fd_query(struct bpf_attr_task_fd_query *q);
+int sys_link_info(int fd, struct bpf_link_info *info);
 
 #endif

@@ -164,7 +164,8 @@ int sys_fd_kind(int fd)
 		return FD_MAP;
 	if (strstr(link, "bpf-prog"))
 		return FD_PROG;
-	if (strstr(link, "bpf-link"))
+	/* "bpf_link" on most kernels, "bpf-link" on some */
+	if (strstr(link, "bpf-link") || strstr(link, "bpf_link"))
 		return FD_LINK;
 	return FD_OTHER;
 }

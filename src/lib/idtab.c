@@ -3,6 +3,7 @@
  * entry type. */
 #include "lib/idtab.h"
 #include "lib/hash_order.h"
+#include "lib/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,16 +19,11 @@ void idtab_init(struct idtab *t, size_t entry_size)
 void *idtab_add(struct idtab *t, uint32_t id)
 {
 	struct idtab_key *k;
+	void *v = vec_room(t->v, &t->cap, t->n, t->size);
 
-	if (t->n == t->cap) {
-		size_t want = t->cap ? t->cap * 2 : 64;
-		void *v = realloc(t->v, want * t->size);
-
-		if (!v)
-			return NULL;
-		t->v = v;
-		t->cap = want;
-	}
+	if (!v)
+		return NULL;
+	t->v = v;
 	k = (struct idtab_key *)((char *)t->v + t->n * t->size);
 	memset(k, 0, t->size);
 	k->id = id;

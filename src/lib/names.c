@@ -21,7 +21,7 @@ static const char *const prog_types[] = { BPF_PROG_TYPES(NAME) };
 static const char *const link_types[] = { BPF_LINK_TYPES(NAME) };
 #undef NAME
 
-/* The long tables (212 helpers, 62 attach types) as one block of
+/* The long helper table (212 names) as one block of
  * characters and 16-bit offsets into it, a quarter of a pointer table:
  * the compiler lays both out from a struct with one char array per
  * name.  Helper names are stored without their "bpf_". */
@@ -42,11 +42,12 @@ static const uint16_t helper_offset[] = { BPF_HELPERS(HELPER_PAIR) };
 #undef PAIR
 #undef TEXT_STRUCT
 
-struct attach_text { BPF_ATTACH_TYPES(TEXT_FIELD) };
-static const struct attach_text attach_text = { BPF_ATTACH_TYPES(TEXT_INIT) };
-#define TEXT_STRUCT attach_text
-static const uint16_t attach_offset[] = { BPF_ATTACH_TYPES(TEXT_OFFSET) };
-#undef TEXT_STRUCT
+#define ATTACH_NAME(n, s, in) s,
+#define ATTACH_INPUT(n, s, in) in,
+static const char *const attach_types[] = { BPF_ATTACH_TYPES(ATTACH_NAME) };
+static const char *const attach_inputs[] = { BPF_ATTACH_TYPES(ATTACH_INPUT) };
+#undef ATTACH_NAME
+#undef ATTACH_INPUT
 
 #define FLAG(v, s) { v, s },
 static const struct { uint32_t value; const char *name; } map_flags[] = {
@@ -55,6 +56,18 @@ static const struct { uint32_t value; const char *name; } map_flags[] = {
 #undef FLAG
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define NAME_AT(tab, i) ((i) < COUNT(tab) ? (tab)[i] : NULL)
+
+/* The index of an exact name (NULL entries never match), or -1. */
+static int index_of(const char *const *tab, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (tab[i] && !strcmp(tab[i], name))
+			return (int)i;
+	return -1;
+}
 
 const char *map_type_name(uint32_t type)
 {
@@ -107,17 +120,7 @@ const char *map_type_help(void)
 
 const char *prog_type_name(uint32_t type)
 {
-	return type < COUNT(prog_types) ? prog_types[type] : NULL;
-}
-
-const char *attach_type_name(uint32_t type)
-{
-	return type < COUNT(attach_offset) ? (const char *)&attach_text + attach_offset[type] : NULL;
-}
-
-const char *link_type_name(uint32_t type)
-{
-	return type < COUNT(link_types) ? link_types[type] : NULL;
+	return NAME_AT(prog_types, type);
 }
 
 const char *helper_short_name(uint32_t id)
@@ -191,4 +194,28 @@ int kernel_older_than(const char *running, const char *since)
 	if (*since == '.')
 		b2 = strtoul(since + 1, NULL, 10);
 	return a < b || (a == b && a2 < b2);
+}
+
+const char *attach_type_name(uint32_t type)
+{
+	return NAME_AT(attach_types, type);
+}
+
+const char *link_type_name(uint32_t type)
+{
+	return NAME_AT(link_types, type);
+}
+
+int attach_type_parse(const char *word)
+{
+	int t = index_of(attach_types, COUNT(attach_types), word);
+	unsigned i;
+
+	if (t >= 0)
+		return t;
+	/* bpftool's older words ("ingress", "bind4") also match by prefix. */
+	for (i = 0; i < COUNT(attach_inputs); i++)
+		if (attach_inputs[i] && !strncmp(word, attach_inputs[i], strlen(word)))
+			return (int)i;
+	return -1;
 }

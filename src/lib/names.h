@@ -15,6 +15,11 @@ const char *link_type_name(uint32_t type);
 /* "map_lookup_elem": helper names are printed with "bpf_" before them. */
 const char *helper_short_name(uint32_t id);
 int map_type_by_name(const char *name);		/* exact match, or -1 */
+const char *attach_type_name(uint32_t type);	/* libbpf's names */
+const char *link_type_name(uint32_t type);
+/* bpftool's parse_attach_type(): libbpf's name exactly, else one of
+ * bpftool's older words by prefix; -1 when neither. */
+int attach_type_parse(const char *word);
 /* "no_prealloc,mmapable" or a number (0x.., 0.., decimal).
  * Returns 0, or -1 with *bad set to the word that did not parse. */
 int map_flags_parse(const char *s, uint32_t *flags, const char **bad);

@@ -66,6 +66,7 @@ static const struct {
 	[SYS_OBJ_PROG] = { "program", "prog" },
 	[SYS_OBJ_MAP] = { "map", "map" },
 	[SYS_OBJ_BTF] = { "BTF object", "BTF object" },
+	[SYS_OBJ_LINK] = { "link", "link" },
 };
 
 int show_all_objects(struct run *r, enum sys_obj kind, uint32_t open_flags,
@@ -137,4 +138,20 @@ int show_command(struct run *r, struct args *a, const struct show_kind *k)
 	}
 	show_ctx_free(&c);
 	return err;
+}
+
+void show_field_u(struct run *r, const char *name, const char *fmt, unsigned long long v)
+{
+	if (r->opt.json)
+		json_uint_field(&r->jw, name, v);
+	else if (fmt)
+		out_fmt(fmt, v);
+}
+
+void show_field_s(struct run *r, const char *name, const char *fmt, const char *s)
+{
+	if (r->opt.json)
+		json_string_field(&r->jw, name, s);
+	else if (fmt)
+		out_fmt(fmt, s);
 }

@@ -38,6 +38,12 @@ int show_all_objects(struct run *r, enum sys_obj kind, uint32_t open_flags,
 int show_listed_objects(struct run *r, struct fd_list *l, int n, int (*show)(struct run *r, int fd, void *ctx),
 			void *ctx);
 
+/* One member of the object being written in JSON, or the printf-style
+ * text of plain mode (nothing when fmt is NULL): net, link and cgroup
+ * print most fields this way. */
+void show_field_u(struct run *r, const char *name, const char *fmt, unsigned long long v);
+void show_field_s(struct run *r, const char *name, const char *fmt, const char *s);
+
 /* One object's "show": its kinds for pins, holders and ids, how a handle
  * names it, and how one object prints. */
 struct show_kind {

@@ -9,7 +9,7 @@
  * Where the kernel prints a NULL table entry through printf (an opcode
  * it has no name for), glibc shows "(null)": so do we. */
 #include "output/bpf_disasm.h"
-#include "lib/helpers.h"
+#include "lib/names.h"
 
 #include <stdbool.h>
 #include <string.h>
@@ -183,7 +183,7 @@ static void put_dec(struct line *l, int64_t v, bool plus)
 /* The callee's name, as the kernel's __func_get_name(). */
 static void put_call(struct line *l, const struct bpf_insn *insn, const struct disasm_names *n)
 {
-	const char *helper = insn->src_reg ? NULL : bpf_helper_name(insn->imm);
+	const char *helper = insn->src_reg ? NULL : helper_short_name((uint32_t)insn->imm);
 	const char *name = NULL;
 	char tmp[128];
 

@@ -9,6 +9,10 @@
  *       ringbuf    socket filter: bpf_ringbuf_output(MAP, {1..8}, 8, 0);
  *                  returns the helper's result
  *       tailcall   socket filter: bpf_tail_call(ctx, MAP, 0); return 0
+ *       tc, flow, rawtp, tp, perfev   sched_cls, flow_dissector,
+ *                  raw_tracepoint, tracepoint, perf_event: return 0
+ *       cgskb, netfilter, skskb   cgroup_skb, netfilter, sk_skb: return 1
+ *                  (accept, pass)
  *   progload metadata PATH MAPPATH
  *       a ".rodata" array map with BTF (DATASEC: bpf_metadata_version
  *       char[8] "v1.2", other int 7, bpf_metadata_count int 42), pinned
@@ -56,6 +60,7 @@
 
 static const struct bpf_insn prog_socket[] = { MOV64_IMM(R0, 0), EXIT() };
 static const struct bpf_insn prog_xdp[] = { MOV64_IMM(R0, 2), EXIT() };
+static const struct bpf_insn prog_accept[] = { MOV64_IMM(R0, 1), EXIT() };
 static const struct bpf_insn prog_perf[] = {
 	MOV64_REG(R6, R1),
 	ST_W(R10, -8, 0x04030201),
@@ -105,6 +110,15 @@ static const struct {
 	{ "perf", BPF_PROG_TYPE_SOCKET_FILTER, prog_perf, 12, 1 },
 	{ "ringbuf", BPF_PROG_TYPE_SOCKET_FILTER, prog_ringbuf, 10, 1 },
 	{ "tailcall", BPF_PROG_TYPE_SOCKET_FILTER, prog_tailcall, 6, 1 },
+	/* for net, link, cgroup and perf: return 0 or 1 (accept) */
+	{ "tc", BPF_PROG_TYPE_SCHED_CLS, prog_socket, 2, 0 },
+	{ "flow", BPF_PROG_TYPE_FLOW_DISSECTOR, prog_socket, 2, 0 },
+	{ "cgskb", BPF_PROG_TYPE_CGROUP_SKB, prog_accept, 2, 0 },
+	{ "netfilter", BPF_PROG_TYPE_NETFILTER, prog_accept, 2, 0 },
+	{ "rawtp", BPF_PROG_TYPE_RAW_TRACEPOINT, prog_socket, 2, 0 },
+	{ "tp", BPF_PROG_TYPE_TRACEPOINT, prog_socket, 2, 0 },
+	{ "perfev", BPF_PROG_TYPE_PERF_EVENT, prog_socket, 2, 0 },
+	{ "skskb", BPF_PROG_TYPE_SK_SKB, prog_accept, 2, 0 },
 };
 
 static int die(const char *what, int err)
@@ -115,7 +129,7 @@ static int die(const char *what, int err)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: progload {socket|xdp|perf|ringbuf|tailcall} PATH [name NAME] [map MAPPATH] [license LIC] [func FUNC]\n"
+	fprintf(stderr, "usage: progload {socket|xdp|perf|ringbuf|tailcall|tc|flow|cgskb|netfilter|rawtp|tp|perfev|skskb} PATH [name NAME] [map MAPPATH] [license LIC] [func FUNC]\n"
 			"       progload run PATH [cpu N] [repeat N] [stats 1]\n");
 	return 2;
 }
@@ -312,6 +326,8 @@ int main(int argc, char **argv)
 	a.log_buf = (uint64_t)(uintptr_t)log;
 	a.log_size = sizeof(log);
 	a.log_level = 1;
+	if (progs[p].type == BPF_PROG_TYPE_NETFILTER)
+		a.expected_attach_type = BPF_NETFILTER;	/* required */
 	if (name)
 		strncpy(a.prog_name, name, BPF_OBJ_NAME_LEN - 1);
 	if (func) {
