@@ -52,7 +52,8 @@ fuzz-btf: build/fuzz_btf $(FUZZ_BTF_CORPUS)/.seeded
 FUZZ_CLI_SRCS := $(filter-out src/cli/main.c src/kernel/sys_bpf.c,$(SRCS)) \
 	tests/fuzz/sys_bpf_stub.c
 FUZZ_CLI_CORPUS := build/fuzz-corpus/cli
-FUZZ_CLI_WRAP := -Wl,--wrap=mount -Wl,--wrap=umount -Wl,--wrap=umount2
+FUZZ_CLI_WRAP := -Wl,--wrap=mount -Wl,--wrap=umount -Wl,--wrap=umount2 \
+	-Wl,--wrap=socket -Wl,--wrap=syscall -Wl,--wrap=fork -Wl,--wrap=open
 # The sys_*() names a declaration or definition starts a line with.
 FUZZ_SYS_NAMES = sed -n '/^static/d; s/^[a-z][a-z0-9_ ]*[ *]\(sys_[a-z0-9_]*\)(.*/\1/p' $(1) | sort
 

@@ -6,17 +6,22 @@
  * would (counts zero).  No call ever yields an fd, so nothing downstream
  * of an object (pin, perf and ring buffer mmaps, map dumps) runs either.
  *
- * mount(2) is the other call a command line can reach (bpffs_mount, from
- * pin paths).  It needs an fd first, so it is unreachable today; the
- * fuzzer is linked with -Wl,--wrap=mount,--wrap=umount,--wrap=umount2
- * (tests/fuzz.mk) so that a root fuzzer never mounts or unmounts
- * anything even if that changes.
+ * The other ways a command line reaches the kernel are wrapped too
+ * (-Wl,--wrap=..., tests/fuzz.mk), so that a root fuzzer changes nothing
+ * on the machine and never blocks: mount(2) and umount (bpffs for pins,
+ * tracefs for tracelog), socket(2) (netlink: "net detach xdp dev lo"
+ * needs no program and would detach the host's), syscall(2) (capset for
+ * "feature probe unprivileged", perf_event_open), fork(2) (the feature
+ * probe's workers) and open(2) of a trace_pipe (tracelog would read it
+ * until a signal).
  *
  * `make fuzz-cli` checks that the sys_*() names defined here are exactly
  * those src/kernel/sys_bpf.h declares. */
 #include "kernel/sys_bpf.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <string.h>
 
 int fuzz_sys_errno = ENOSYS;
 
@@ -129,6 +134,41 @@ int sys_prog_test_run(struct bpf_attr_test_run *attr)
 	return fail();
 }
 
+int sys_prog_query(struct bpf_attr_prog_query *q)
+{
+	return fail();
+}
+
+int sys_prog_attach(const struct bpf_attr_prog_attach *a)
+{
+	return fail();
+}
+
+int sys_prog_detach(const struct bpf_attr_prog_attach *a)
+{
+	return fail();
+}
+
+int sys_link_create(const struct bpf_attr_link_create *a)
+{
+	return fail();
+}
+
+int sys_link_detach(int fd)
+{
+	return fail();
+}
+
+int sys_task_fd_query(struct bpf_attr_task_fd_query *q)
+{
+	return fail();
+}
+
+int sys_link_info(int fd, struct bpf_link_info *info)
+{
+	return fail();
+}
+
 /* -Wl,--wrap=mount,--wrap=umount,--wrap=umount2: calls from src/ land
  * here, and fail as for an unprivileged caller. */
 int __wrap_mount(const char *source, const char *target, const char *type,
@@ -153,4 +193,45 @@ int __wrap_umount2(const char *target, int flags)
 {
 	errno = EPERM;
 	return -1;
+}
+
+/* socket(2): no netlink, no anything. */
+int __wrap_socket(int domain, int type, int protocol);
+int __wrap_socket(int domain, int type, int protocol)
+{
+	errno = EACCES;
+	return -1;
+}
+
+/* syscall(2): capget/capset and perf_event_open fail as unsupported. */
+long __wrap_syscall(long nr, ...);
+long __wrap_syscall(long nr, ...)
+{
+	errno = ENOSYS;
+	return -1;
+}
+
+int __wrap_fork(void);
+int __wrap_fork(void)
+{
+	errno = EAGAIN;
+	return -1;
+}
+
+/* open(2): everything but a trace pipe, which blocks until a signal. */
+int __real_open(const char *path, int flags, ...);
+int __wrap_open(const char *path, int flags, ...);
+int __wrap_open(const char *path, int flags, ...)
+{
+	va_list ap;
+	int mode;
+
+	if (strstr(path, "trace_pipe")) {
+		errno = EACCES;
+		return -1;
+	}
+	va_start(ap, flags);
+	mode = va_arg(ap, int);
+	va_end(ap);
+	return __real_open(path, flags, mode);
 }
