@@ -179,45 +179,27 @@ static int walk(int kind, char *path, size_t len, int depth, struct idtab *t)
 	return err;
 }
 
-/* /proc/mounts escapes blanks and backslashes as \ooo. */
-static void unescape_octal(char *s)
-{
-	char *w = s;
+struct pin_walk {
+	int kind;
+	struct idtab *t;
+};
 
-	for (; *s; s++) {
-		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' &&
-		    s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
-			*w++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
-			s += 3;
-		} else {
-			*w++ = *s;
-		}
-	}
-	*w = 0;
+static int walk_mount(const char *dir, void *ctx)
+{
+	static char path[PATH_MAX];
+	struct pin_walk *w = ctx;
+
+	strcpy(path, dir);	/* sys_mounts_of() gives less than PATH_MAX */
+	return walk(w->kind, path, strlen(path), 0, w->t);
 }
 
 int pins_collect(int kind, struct idtab *t)
 {
-	char line[PATH_MAX + 256], mnt[PATH_MAX + 256], type[64];
-	static char path[PATH_MAX];
-	FILE *f = fopen("/proc/mounts", "re");
-	int err = 0;
+	struct pin_walk w = { kind, t };
+	int err;
 
 	idtab_init(t, sizeof(struct pin));
-	if (!f)
-		return -errno;
-	while (!err && fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "%*s %4351s %63s", mnt, type) != 2)
-			continue;
-		if (strncmp(type, "bpf", 3))
-			continue;
-		unescape_octal(mnt);
-		if (strlen(mnt) >= sizeof(path))
-			continue;
-		strcpy(path, mnt);
-		err = walk(kind, path, strlen(path), 0, t);
-	}
-	fclose(f);
+	err = sys_mounts_of("bpf", walk_mount, &w);
 	idtab_sort(t);
 	return err;
 }

@@ -2,6 +2,7 @@
 #include "kernel/sys_proc.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -207,4 +208,59 @@ int sys_read_fd(int fd, uint8_t **out, size_t *out_len)
 	*out = p;
 	*out_len = len;
 	return 0;
+}
+
+/* /proc/mounts escapes blanks and backslashes as \ooo. */
+static void unescape_octal(char *s)
+{
+	char *w = s;
+
+	for (; *s; s++) {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' &&
+		    s[2] >= '0' && s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
+			*w++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+			s += 3;
+		} else {
+			*w++ = *s;
+		}
+	}
+	*w = 0;
+}
+
+int sys_mounts_of(const char *fstype, int (*fn)(const char *dir, void *ctx), void *ctx)
+{
+	char line[PATH_MAX + 256], dir[PATH_MAX + 256], type[64];
+	FILE *f = fopen("/proc/mounts", "re");
+	int ret = 0;
+
+	if (!f)
+		return -errno;
+	while (!ret && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%*s %4351s %63s", dir, type) != 2 || strcmp(type, fstype))
+			continue;
+		unescape_octal(dir);
+		if (strlen(dir) < PATH_MAX)
+			ret = fn(dir, ctx);
+	}
+	fclose(f);
+	return ret;
+}
+
+struct dir_buf {
+	char *p;
+	size_t size;
+};
+
+static int copy_first(const char *dir, void *ctx)
+{
+	struct dir_buf *b = ctx;
+
+	return snprintf(b->p, b->size, "%s", dir) < (int)b->size;
+}
+
+int sys_mount_first(const char *fstype, char *dir, size_t size)
+{
+	struct dir_buf b = { dir, size };
+
+	return sys_mounts_of(fstype, copy_first, &b);
 }

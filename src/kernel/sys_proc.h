@@ -35,4 +35,12 @@ int sys_fd_kind(int fd);	/* enum fd_kind, or -errno */
  * -EFBIG past 1 GiB. */
 int sys_read_fd(int fd, uint8_t **out, size_t *out_len);
 
+/* Each mount point of filesystem type fstype in /proc/mounts, in order,
+ * with the kernel's \ooo escapes undone, until fn returns non-zero.
+ * Returns what fn returned, 0 after the last, or -errno. */
+int sys_mounts_of(const char *fstype, int (*fn)(const char *dir, void *ctx), void *ctx);
+/* The first of them into dir: 1, 0 when there is none (or it does not
+ * fit), or -errno. */
+int sys_mount_first(const char *fstype, char *dir, size_t size);
+
 #endif

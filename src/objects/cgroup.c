@@ -5,6 +5,7 @@
  * pre-order, readdir order, staying on one file system. */
 #include "btf/btf.h"
 #include "cli/run.h"
+#include "kernel/sys_proc.h"
 #include "kernel/sys_bpf.h"
 #include "lib/names.h"
 #include "objects/handle.h"
@@ -357,16 +358,7 @@ static int tree_visit(struct cg_show *s, char *path, size_t len, dev_t dev, int 
 /* The first cgroup2 mount in /proc/mounts, as bpftool. */
 static int cgroup2_root(char *root, size_t size)
 {
-	char line[PATH_MAX + 256], dir[PATH_MAX], type[64];
-	FILE *f = fopen("/proc/mounts", "r");
-	int found = 0;
-
-	while (f && !found && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%*s %4095s %63s", dir, type) == 2 && !strcmp(type, "cgroup2"))
-			found = snprintf(root, size, "%s", dir) < (int)size;
-	if (f)
-		fclose(f);
-	return found;
+	return sys_mount_first("cgroup2", root, size) > 0;
 }
 
 static int do_tree(struct run *r, struct args *a)

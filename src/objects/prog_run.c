@@ -13,6 +13,7 @@
  * Every word and every input file is read before the one syscall;
  * output files are opened only after the run succeeded. */
 #include "cli/run.h"
+#include "kernel/sys_proc.h"
 #include "kernel/bpffs.h"
 #include "kernel/sys_bpf.h"
 #include "objects/handle.h"
@@ -299,24 +300,16 @@ static bool is_tracefs(const char *dir)
 static int trace_pipe_path(struct run *r, char *path, size_t size)
 {
 	static const char *const known[] = { TRACEFS_DEFAULT, "/sys/kernel/debug/tracing" };
-	char line[PATH_MAX + 256], dir[PATH_MAX], type[100];
+	char dir[PATH_MAX];
 	const char *step = "mount";
-	FILE *f;
 	unsigned i;
 	int err;
 
 	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
 		if (is_tracefs(known[i]))
 			return snprintf(path, size, "%s/trace_pipe", known[i]) < (int)size ? 0 : -1;
-	f = fopen("/proc/mounts", "re");
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%*s %4095s %99s", dir, type) == 2 && !strcmp(type, "tracefs") &&
-		    is_tracefs(dir)) {
-			fclose(f);
-			return snprintf(path, size, "%s/trace_pipe", dir) < (int)size ? 0 : -1;
-		}
-	if (f)
-		fclose(f);
+	if (sys_mount_first("tracefs", dir, sizeof(dir)) > 0)
+		return snprintf(path, size, "%s/trace_pipe", dir) < (int)size ? 0 : -1;
 	if (r->opt.nomount)
 		return run_error(r, "could not find tracefs, and -n forbids mounting it");
 	run_notice(r, "could not find tracefs, attempting to mount it now");

@@ -59,9 +59,10 @@ testing "missing value of -B" \
 	'bpfbox -j map show -B; echo "rc=$?"' \
 	"{\"error\":\"unrecognized option '-B'\"}
 rc=255"
+echo "not BTF" > $WORK/notbtf
 testing "-B names a file that is not BTF" \
-	'bpfbox -j -B /etc/hostname map show; echo "rc=$?"' \
-	"{\"error\":\"failed to parse base BTF at '/etc/hostname': -22\"}
+	'bpfbox -j -B $WORK/notbtf map show; echo "rc=$?"' \
+	"{\"error\":\"failed to parse base BTF at '$WORK/notbtf': -22\"}
 rc=255"
 testing "--json=1 is rejected (in JSON) and creates nothing" \
 	'bpfbox --json=1 map create $T/never type hash key 4 value 4 entries 4 name never; [ -e $T/never ]; echo $?; bpfbox -j map show name never | head -c 1' \
