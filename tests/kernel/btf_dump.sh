@@ -495,27 +495,36 @@ else
 		done
 		same "id" -p btf dump id $id
 	fi
-	[ -e "$T/shared/p0" ] && same "prog" -j btf dump prog pinned $T/shared/p0
+	if [ -e "$T/shared/p0" ] && bpftool -j btf dump prog pinned $T/shared/p0 2>&1 | grep -q '"error"'; then
+		# bpftool 7.1 asks for BTF info fields 5.10 does not know (E2BIG).
+		skip "btf dump prog: same as bpftool" "bpftool cannot read the program's BTF here: $(bpftool btf dump prog pinned $T/shared/p0 2>&1 | head -n 1)"
+	elif [ -e "$T/shared/p0" ]; then
+		same "prog" -j btf dump prog pinned $T/shared/p0
+	fi
 	for l in $("$H/mkbtfmap" -l); do
 		"$H/mkbtfmap" -o $l "$WORK/l.$l"
 		testing "btf dump format c unsorted: layout $l as bpftool (main's header)" \
 			'bpfbox btf dump file $WORK/l.$l format c unsorted | mine_c' \
 			"$(bpftool btf dump file $WORK/l.$l format c | main_c | mine_c)"
 	done
-	if [ -r $V ]; then
+	if [ -r $V ] && [ -n "$BPFBOX_SLOW" ]; then
+		# Tens of megabytes through sed and awk take many minutes on an
+		# emulated CPU; the host's run compares them.
+		skip "btf dump vmlinux: same as bpftool" "whole-kernel comparisons are left to the host run (BPFBOX_SLOW: emulated CPU)"
+	elif [ -r $V ]; then
 		for m in "" -j -p; do
 			testing "btf dump vmlinux ${m:-plain}: same as bpftool" \
-				'bpfbox $m btf dump file $V 2>/dev/null | unsign | cksum' \
-				"$(bpftool $m btf dump file $V 2>/dev/null | unsign | cksum)"
+				'bpfbox $m btf dump file $V 2>/dev/null | unsign | md5sum' \
+				"$(bpftool $m btf dump file $V 2>/dev/null | unsign | md5sum)"
 		done
 		vid=$(bpfbox -j btf list | sed -n 's/.*{"id":\([0-9]*\),[^{]*"kernel":true,"name":"vmlinux"}.*/\1/p')
 		if [ -n "$vid" ]; then
 			testing "btf dump id (vmlinux): same as bpftool" \
-				'bpfbox btf dump id $vid | cksum' "$(bpftool btf dump id $vid | cksum)"
+				'bpfbox btf dump id $vid | md5sum' "$(bpftool btf dump id $vid | md5sum)"
 		fi
 		testing "btf dump format c unsorted: vmlinux as bpftool" \
-			'bpfbox btf dump file $V format c unsorted 2>/dev/null | mine_c | cksum' \
-			"$(bpftool btf dump file $V format c 2>/dev/null | main_c | mine_c | cksum)"
+			'bpfbox btf dump file $V format c unsorted 2>/dev/null | mine_c | md5sum' \
+			"$(bpftool btf dump file $V format c 2>/dev/null | main_c | mine_c | md5sum)"
 		# Sorted: the same definitions (names numbered ___N in another
 		# order, forward declarations where the order needs them).
 		decls() {
@@ -524,15 +533,15 @@ else
 			grep -Ev '^(struct|union) [A-Za-z_0-9]+;$|BPF kfuncs|^#' | sort
 		}
 		testing "btf dump format c: vmlinux holds bpftool's definitions" \
-			'bpfbox btf dump file $V format c 2>/dev/null | decls | cksum' \
-			"$(bpftool btf dump file $V format c 2>/dev/null | decls | cksum)"
+			'bpfbox btf dump file $V format c 2>/dev/null | decls | md5sum' \
+			"$(bpftool btf dump file $V format c 2>/dev/null | decls | md5sum)"
 		for m in $mods; do
 			testing "btf dump module $m: same as bpftool" \
-				'bpfbox btf dump file /sys/kernel/btf/$m | cksum' \
-				"$(bpftool btf dump file /sys/kernel/btf/$m | cksum)"
+				'bpfbox btf dump file /sys/kernel/btf/$m | md5sum' \
+				"$(bpftool btf dump file /sys/kernel/btf/$m | md5sum)"
 			testing "btf dump format c unsorted: module $m as bpftool" \
-				'bpfbox btf dump file /sys/kernel/btf/$m format c unsorted | mine_c | cksum' \
-				"$(bpftool btf dump file /sys/kernel/btf/$m format c | main_c | mine_c | cksum)"
+				'bpfbox btf dump file /sys/kernel/btf/$m format c unsorted | mine_c | md5sum' \
+				"$(bpftool btf dump file /sys/kernel/btf/$m format c | main_c | mine_c | md5sum)"
 		done
 	fi
 fi
