@@ -55,6 +55,12 @@ if [ "$(id -u)" != 0 ]; then
 	finish
 fi
 
+# Kernels before 5.11 charge BPF objects to RLIMIT_MEMLOCK, 64 KiB by
+# default there: the helpers that load programs and make maps (and the
+# chaos test's many maps, freed asynchronously) need it lifted, as
+# bpftool and bpfbox lift it for themselves.
+ulimit -l unlimited 2>/dev/null
+
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/bpfbox-test.XXXXXX") || exit 1
 BPFFS=$WORK/bpffs
 mkdir -p "$BPFFS"
