@@ -2,6 +2,7 @@
 #include "kernel/sys_proc.h"
 
 #include <errno.h>
+#include <net/if.h>
 #include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -263,4 +264,14 @@ int sys_mount_first(const char *fstype, char *dir, size_t size)
 	struct dir_buf b = { dir, size };
 
 	return sys_mounts_of(fstype, copy_first, &b);
+}
+
+const char *sys_ifname_ns(uint32_t ifindex, uint64_t ns_dev, uint64_t ns_ino, char *name)
+{
+	struct stat st;
+
+	if (stat("/proc/self/ns/net", &st) || (uint32_t)st.st_dev != (uint32_t)ns_dev ||
+	    (uint32_t)st.st_ino != (uint32_t)ns_ino)
+		return NULL;
+	return if_indextoname(ifindex, name);
 }

@@ -35,6 +35,12 @@ int sys_fd_kind(int fd);	/* enum fd_kind, or -errno */
  * -EFBIG past 1 GiB. */
 int sys_read_fd(int fd, uint8_t **out, size_t *out_len);
 
+/* An offloaded object's interface name, when it is in our network
+ * namespace (bpftool's ifindex_to_name_ns(), which compares the
+ * namespace's device and inode as 32-bit values); NULL otherwise.  name
+ * has room for IF_NAMESIZE. */
+const char *sys_ifname_ns(uint32_t ifindex, uint64_t ns_dev, uint64_t ns_ino, char *name);
+
 /* Each mount point of filesystem type fstype in /proc/mounts, in order,
  * with the kernel's \ooo escapes undone, until fn returns non-zero.
  * Returns what fn returned, 0 after the last, or -errno. */

@@ -43,13 +43,11 @@ static int possible_cpus(struct run *r, unsigned *n)
 static void dev_plain(const struct bpf_map_info *info)
 {
 	char name[IF_NAMESIZE];
-	struct stat st;
 
 	if (!info->ifindex)
 		return;
 	out_str("  offloaded_to ");
-	if (!stat("/proc/self/ns/net", &st) && st.st_dev == info->netns_dev &&
-	    st.st_ino == info->netns_ino && if_indextoname(info->ifindex, name))
+	if (sys_ifname_ns(info->ifindex, info->netns_dev, info->netns_ino, name))
 		out_str(name);
 	else
 		out_fmt("ifindex %u ns_dev %llu ns_ino %llu", info->ifindex,
@@ -60,7 +58,6 @@ static void dev_plain(const struct bpf_map_info *info)
 static void dev_json(struct run *r, const struct bpf_map_info *info)
 {
 	char name[IF_NAMESIZE];
-	struct stat st;
 
 	if (!info->ifindex)
 		return;
@@ -69,8 +66,7 @@ static void dev_json(struct run *r, const struct bpf_map_info *info)
 	json_uint_field(&r->jw, "ifindex", info->ifindex);
 	json_uint_field(&r->jw, "ns_dev", info->netns_dev);
 	json_uint_field(&r->jw, "ns_inode", info->netns_ino);
-	if (!stat("/proc/self/ns/net", &st) && st.st_dev == info->netns_dev &&
-	    st.st_ino == info->netns_ino && if_indextoname(info->ifindex, name))
+	if (sys_ifname_ns(info->ifindex, info->netns_dev, info->netns_ino, name))
 		json_string_field(&r->jw, "ifname", name);
 	json_end_object(&r->jw);
 }

@@ -31,20 +31,6 @@
 
 /* ---- pieces of a program's description ------------------------------ */
 
-/* The interface an offloaded program sits on, named only when it is in
- * our network namespace (bpftool's ifindex_to_name_ns). */
-static const char *dev_name(const struct bpf_prog_info *info, char *name)
-{
-	struct stat st;
-
-	/* bpftool compares the namespace ids as __u32. */
-	if (stat("/proc/self/ns/net", &st) ||
-	    (uint32_t)st.st_dev != (uint32_t)info->netns_dev ||
-	    (uint32_t)st.st_ino != (uint32_t)info->netns_ino)
-		return NULL;
-	return if_indextoname(info->ifindex, name);
-}
-
 /* Load time as bpftool's print_boot_time(): load_time counts ns since
  * boot, so the wall clock of boot is REALTIME - BOOTTIME.  The nanosecond
  * sum is unsigned 64-bit, as in bpftool.  Plain: "%FT%T%z" local time;
@@ -248,7 +234,7 @@ void prog_header_plain(int fd, const struct bpf_prog_info *info)
 		out_hex_byte(info->tag[i]);
 	if (info->ifindex) {
 		out_str("  offloaded_to ");
-		if (dev_name(info, ifname))
+		if (sys_ifname_ns(info->ifindex, info->netns_dev, info->netns_ino, ifname))
 			out_str(ifname);
 		else
 			out_fmt("ifindex %u ns_dev %llu ns_ino %llu", info->ifindex,
@@ -280,7 +266,7 @@ static void show_json(struct run *r, struct show_ctx *c, int fd, const struct bp
 		json_uint_field(&r->jw, "ifindex", info->ifindex);
 		json_uint_field(&r->jw, "ns_dev", info->netns_dev);
 		json_uint_field(&r->jw, "ns_inode", info->netns_ino);
-		if (dev_name(info, ifname))
+		if (sys_ifname_ns(info->ifindex, info->netns_dev, info->netns_ino, ifname))
 			json_string_field(&r->jw, "ifname", ifname);
 		json_end_object(&r->jw);
 	}
