@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Calls fn(line's address, its name, ctx) for each line until fn
- * returns non-zero; returns that value, 0 at the end, or -errno. */
-static int kallsyms_walk(int (*fn)(uint64_t addr, const char *name, void *ctx), void *ctx)
+/* Calls fn(line's address, its name, its module or "", ctx) for each
+ * line until fn returns non-zero; returns that value, 0 at the end, or
+ * -errno. */
+static int kallsyms_walk(int (*fn)(uint64_t addr, const char *name, const char *module,
+				   void *ctx), void *ctx)
 {
-	char line[512], *p, *end;
+	char line[512], *p, *end, *module;
 	uint64_t addr;
 	FILE *f = fopen("/proc/kallsyms", "re");
 	int ret = 0;
@@ -24,8 +26,16 @@ static int kallsyms_walk(int (*fn)(uint64_t addr, const char *name, void *ctx), 
 			continue;
 		p += 3;
 		end = p + strcspn(p, " \t\n");
+		/* "name\t[module]" */
+		module = end + strspn(end, " \t");
+		if (*module == '[') {
+			module++;
+			module[strcspn(module, "]\n")] = 0;
+		} else {
+			module = end;
+		}
 		*end = 0;
-		ret = fn(addr, p, ctx);
+		ret = fn(addr, p, module, ctx);
 	}
 	fclose(f);
 	return ret < 0 ? ret : 0;
@@ -37,7 +47,7 @@ struct find {
 	int found;
 };
 
-static int find_one(uint64_t addr, const char *name, void *ctx)
+static int find_one(uint64_t addr, const char *name, const char *module, void *ctx)
 {
 	struct find *f = ctx;
 
@@ -71,7 +81,7 @@ struct names {
 	size_t n;
 };
 
-static int name_one(uint64_t addr, const char *name, void *ctx)
+static int name_one(uint64_t addr, const char *name, const char *module, void *ctx)
 {
 	struct names *s = ctx;
 	struct ksym key, *k;
@@ -86,8 +96,10 @@ static int name_one(uint64_t addr, const char *name, void *ctx)
 	while (k > s->syms && k[-1].addr == addr)
 		k--;
 	for (; k < s->syms + s->n && k->addr == addr; k++)
-		if (!k->name[0])
+		if (!k->name[0]) {
 			snprintf(k->name, sizeof(k->name), "%s", name);
+			snprintf(k->module, sizeof(k->module), "%s", module);
+		}
 	return 0;
 }
 
@@ -97,7 +109,7 @@ int kallsyms_name(struct ksym *syms, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		syms[i].name[0] = 0;
+		syms[i].name[0] = syms[i].module[0] = 0;
 	if (!n)
 		return 0;
 	qsort(syms, n, sizeof(*syms), by_addr);

@@ -12,15 +12,17 @@
 
 struct ksym {
 	uint64_t addr;
+	uint64_t tag;			/* the caller's, carried through the sort */
 	char name[KSYM_NAME_MAX];	/* "" until named */
+	char module[64];		/* "" for vmlinux's own symbols */
 };
 
 /* The address of one symbol (0 when kptr_restrict hides addresses);
  * -ENOENT when it is not listed. */
 int kallsyms_addr(const char *name, uint64_t *addr);
 /* Name every entry of syms whose address a symbol has (the first such
- * symbol in the file); sorts syms by address.  Symbols at address 0
- * (hidden) name nothing. */
+ * symbol in the file) and set its module; sorts syms by address.
+ * Symbols at address 0 (hidden) name nothing. */
 int kallsyms_name(struct ksym *syms, size_t n);
 
 /* The name kallsyms_name() gave addr in syms, or NULL. */

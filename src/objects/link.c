@@ -3,6 +3,8 @@
  * bpf_link_info (names, addresses and paths fetched by a second call
  * with buffers), -f pins and pids; pin; detach (BPF_LINK_DETACH). */
 #include "cli/run.h"
+#include "kernel/kallsyms.h"
+#include "kernel/kconfig.h"
 #include "kernel/pids.h"
 #include "kernel/sys_bpf.h"
 #include "kernel/sys_proc.h"
@@ -20,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/utsname.h>
 #include <unistd.h>
 
 /* ---- LINK := id ID | pinned FILE ------------------------------------ */
@@ -139,51 +140,61 @@ static void iter_show(struct run *r, const struct bpf_link_info *info)
 
 /* ---- kprobe_multi: addresses named from /proc/kallsyms -------------- */
 
-struct addr_cookie {
-	uint64_t addr, cookie;
-};
-
-static int by_addr(const void *pa, const void *pb)
-{
-	const struct addr_cookie *a = pa, *b = pb;
-
-	return a->addr < b->addr ? -1 : a->addr > b->addr;
-}
-
 /* x86 kernels with IBT probe 4 bytes after a function's entry (after its
- * endbr); bpftool reads the kernel config to know.  Only the plain
- * /boot/config-RELEASE is read here (no zlib for /proc/config.gz). */
+ * endbr); bpftool reads the kernel config to know. */
 static bool x86_ibt(void)
 {
 #if defined(__x86_64__)
-	struct utsname u;
-	char path[128], line[256];
-	bool on = false;
-	FILE *f;
+	static const char *const names[] = { "CONFIG_X86_KERNEL_IBT" };
+	const char *value;
+	enum kconfig_step failed;
+	char *text;
+	bool on;
 
-	if (uname(&u))
+	if (kconfig_load(&text, &failed))
 		return false;
-	snprintf(path, sizeof(path), "/boot/config-%s", u.release);
-	f = fopen(path, "r");
-	while (f && !on && fgets(line, sizeof(line), f))
-		on = !strncmp(line, "CONFIG_X86_KERNEL_IBT=", 22);
-	if (f)
-		fclose(f);
+	kconfig_lookup(text, names, 1, &value);
+	on = value && !strcmp(value, "y");
+	free(text);
 	return on;
 #else
 	return false;
 #endif
 }
 
+/* A probe on an IBT kernel sits 4 bytes past the symbol (after endbr64):
+ * name the addresses no symbol has from the symbol 4 bytes before. */
+static int name_ibt_probes(struct ksym *v, uint32_t n)
+{
+	struct ksym *w = calloc(n, sizeof(*w));
+	uint32_t i, m = 0;
+	int err;
+
+	if (!w)
+		return -ENOMEM;
+	for (i = 0; i < n; i++)
+		if (!v[i].name[0]) {
+			w[m].addr = v[i].addr - 4;
+			w[m++].tag = i;
+		}
+	err = kallsyms_name(w, m);
+	for (i = 0; !err && i < m; i++)
+		if (w[i].name[0]) {
+			memcpy(v[w[i].tag].name, w[i].name, sizeof(w[i].name));
+			memcpy(v[w[i].tag].module, w[i].module, sizeof(w[i].module));
+		}
+	free(w);
+	return err;
+}
+
+/* Each address with its cookie, in address order, named as bpftool names
+ * them; an address kallsyms does not list is left out. */
 static void kprobe_multi_show(struct run *r, const struct bpf_link_info *info)
 {
 	const uint64_t *addrs = (const uint64_t *)(uintptr_t)info->kprobe_multi.addrs;
 	const uint64_t *cookies = (const uint64_t *)(uintptr_t)info->kprobe_multi.cookies;
-	uint32_t n = info->kprobe_multi.count, i, j = 0;
-	struct addr_cookie *v;
-	char line[512], name[256], module[128];
-	bool ibt;
-	FILE *f;
+	uint32_t n = info->kprobe_multi.count, i;
+	struct ksym *v;
 
 	if (r->opt.json) {
 		json_bool_field(&r->jw, "retprobe", info->kprobe_multi.flags & BPF_F_KPROBE_MULTI_RETURN);
@@ -201,46 +212,35 @@ static void kprobe_multi_show(struct run *r, const struct bpf_link_info *info)
 			out_fmt("missed %llu  ", (unsigned long long)info->kprobe_multi.missed);
 	}
 	v = n && addrs && cookies ? calloc(n, sizeof(*v)) : NULL;
-	f = v ? fopen("/proc/kallsyms", "r") : NULL;
-	if (f) {
-		for (i = 0; i < n; i++) {
-			v[i].addr = addrs[i];
-			v[i].cookie = cookies[i];
+	for (i = 0; v && i < n; i++) {
+		v[i].addr = addrs[i];
+		v[i].tag = cookies[i];
+	}
+	if (v && (kallsyms_name(v, n) || (x86_ibt() && name_ibt_probes(v, n))))
+		n = 0;
+	if (v && n && !r->opt.json)
+		out_fmt("\n\t%-16s %-16s %s", "addr", "cookie", "func [module]");
+	for (i = 0; v && i < n; i++) {
+		if (!v[i].name[0])
+			continue;
+		if (r->opt.json) {
+			json_start_object(&r->jw);
+			json_uint_field(&r->jw, "addr", v[i].addr);
+			json_string_field(&r->jw, "func", v[i].name);
+			if (v[i].module[0])
+				json_string_field(&r->jw, "module", v[i].module);
+			else
+				json_null_field(&r->jw, "module");
+			json_uint_field(&r->jw, "cookie", v[i].tag);
+			json_end_object(&r->jw);
+		} else {
+			out_fmt("\n\t%016llx %-16llx %s", (unsigned long long)v[i].addr,
+				(unsigned long long)v[i].tag, v[i].name);
+			if (v[i].module[0])
+				out_fmt(" [%s]  ", v[i].module);
+			else
+				out_str("  ");
 		}
-		qsort(v, n, sizeof(*v), by_addr);
-		ibt = x86_ibt();
-		if (!r->opt.json)
-			out_fmt("\n\t%-16s %-16s %s", "addr", "cookie", "func [module]");
-		/* kallsyms lists symbols by address: one pass matches all. */
-		while (j < n && fgets(line, sizeof(line), f)) {
-			unsigned long long a;
-
-			*module = 0;
-			if (sscanf(line, "%llx %*c %255s [%127[^]]]", &a, name, module) < 2)
-				continue;
-			if (a != v[j].addr && !(ibt && a == v[j].addr - 4))
-				continue;
-			if (r->opt.json) {
-				json_start_object(&r->jw);
-				json_uint_field(&r->jw, "addr", v[j].addr);
-				json_string_field(&r->jw, "func", name);
-				if (*module)
-					json_string_field(&r->jw, "module", module);
-				else
-					json_null_field(&r->jw, "module");
-				json_uint_field(&r->jw, "cookie", v[j].cookie);
-				json_end_object(&r->jw);
-			} else {
-				out_fmt("\n\t%016llx %-16llx %s", (unsigned long long)v[j].addr,
-					(unsigned long long)v[j].cookie, name);
-				if (*module)
-					out_fmt(" [%s]  ", module);
-				else
-					out_str("  ");
-			}
-			j++;
-		}
-		fclose(f);
 	}
 	free(v);
 	if (r->opt.json)
