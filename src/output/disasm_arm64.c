@@ -239,6 +239,20 @@ static void mem_offset(struct a64_text *t, unsigned rn, int64_t imm)
 	put(t, "]");
 }
 
+/* Memory operand by indexing mode (the same 2 bits in single and pair
+ * loads/stores): 1 post-index "[xN], #imm", 3 pre-index "[xN, #imm]!",
+ * else offset. */
+static void mem_indexed(struct a64_text *t, unsigned rn, int64_t imm, unsigned mode)
+{
+	if (mode != 1 && mode != 3) {
+		mem_offset(t, rn, imm);
+		return;
+	}
+	put(t, "[");
+	reg(t, rn, 1, 1);
+	put(t, mode == 1 ? "], #%lld" : ", #%lld]!", (long long)imm);
+}
+
 /* Load/store register (size:opc names, several addressing modes). */
 static int decode_ldst(struct a64_text *t, uint32_t w)
 {
@@ -279,16 +293,8 @@ static int decode_ldst(struct a64_text *t, uint32_t w)
 		if (s)
 			put(t, " #%u", size);
 		put(t, "]");
-	} else if (type == 1) {
-		put(t, "[");
-		reg(t, rn, 1, 1);
-		put(t, "], #%lld", (long long)imm);
-	} else if (type == 3) {
-		put(t, "[");
-		reg(t, rn, 1, 1);
-		put(t, ", #%lld]!", (long long)imm);
 	} else {
-		mem_offset(t, rn, imm);
+		mem_indexed(t, rn, imm, type);
 	}
 	return 0;
 }
@@ -308,17 +314,7 @@ static int decode_ldp(struct a64_text *t, uint32_t w)
 	put(t, ", ");
 	reg(t, rt2, opc != 0, 0);
 	put(t, ", ");
-	if (type == 1) {
-		put(t, "[");
-		reg(t, rn, 1, 1);
-		put(t, "], #%lld", (long long)imm);
-	} else if (type == 3) {
-		put(t, "[");
-		reg(t, rn, 1, 1);
-		put(t, ", #%lld]!", (long long)imm);
-	} else {
-		mem_offset(t, rn, imm);
-	}
+	mem_indexed(t, rn, imm, type);
 	return 0;
 }
 
@@ -425,6 +421,25 @@ static int decode_dp3(struct a64_text *t, uint32_t w)
 	return 0;
 }
 
+/* "add rd, rn" of the immediate and extended forms (rd is sp unless
+ * flags are set, rn is sp), or "cmp/cmn rn" when flags go to the zero
+ * register: op:S picks the name. */
+static void addsub_head(struct a64_text *t, const char *names, unsigned op_s,
+			unsigned rd, unsigned rn, unsigned sf)
+{
+	char name[16];
+
+	if (op_s & 1 && rd == 31) {
+		put(t, op_s & 2 ? "\tcmp\t" : "\tcmn\t");
+	} else {
+		word(names, op_s, name);
+		put(t, "\t%s\t", name);
+		reg(t, rd, sf, !(op_s & 1));
+		put(t, ", ");
+	}
+	reg(t, rn, sf, 1);
+}
+
 static int decode(struct a64_text *t, uint32_t w, uint64_t pc, const struct a64_op *op)
 {
 	unsigned sf = w >> 31, rd = BITS(w, 4, 0), rn = BITS(w, 9, 5), rm = BITS(w, 20, 16);
@@ -458,15 +473,7 @@ static int decode(struct a64_text *t, uint32_t w, uint64_t pc, const struct a64_
 			reg(t, rn, sf, 1);
 			return 0;
 		}
-		if (opc & 1 && rd == 31) {
-			put(t, opc & 2 ? "\tcmp\t" : "\tcmn\t");
-		} else {
-			word(op->names, opc, name);
-			put(t, "\t%s\t", name);
-			reg(t, rd, sf, !(opc & 1));
-			put(t, ", ");
-		}
-		reg(t, rn, sf, 1);
+		addsub_head(t, op->names, opc, rd, rn, sf);
 		put(t, ", #%u", i);
 		if (n)
 			put(t, ", lsl #12");
@@ -699,15 +706,7 @@ static int decode(struct a64_text *t, uint32_t w, uint64_t pc, const struct a64_
 		n = BITS(w, 15, 13);
 		if (BITS(w, 23, 22) || i > 4)
 			return -1;
-		if (opc & 1 && rd == 31) {
-			put(t, opc & 2 ? "\tcmp\t" : "\tcmn\t");
-		} else {
-			word(op->names, opc, name);
-			put(t, "\t%s\t", name);
-			reg(t, rd, sf, !(opc & 1));
-			put(t, ", ");
-		}
-		reg(t, rn, sf, 1);
+		addsub_head(t, op->names, opc, rd, rn, sf);
 		put(t, ", ");
 		reg(t, rm, sf && (n & 3) == 3, 0);
 		if (n == (sf ? 3u : 2u) && ((!(opc & 1) && rd == 31) || rn == 31)) {
