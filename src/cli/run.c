@@ -22,9 +22,8 @@ static int do_help(struct run *r, struct args *a)
 		"       %s version\n"
 		"\n"
 		"       OBJECT := { prog | map | link | cgroup | perf | net | feature | btf }\n"
-		"       " HELP_SPEC_OPTIONS " |\n"
-		"                    {-V|--version} }\n",
-		r->bin_name, r->bin_name, r->bin_name);
+		, r->bin_name, r->bin_name, r->bin_name);
+	options_help(HELP_TOP);
 	r->reported = true;
 	return 0;
 }

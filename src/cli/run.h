@@ -113,7 +113,6 @@ int run_finish_command(struct run *r, int ret, unsigned depth);
  * *err set when it cannot be read. */
 const struct btf *run_vmlinux_btf(struct run *r, int *err);
 
-#define HELP_SPEC_OPTIONS "OPTIONS := { {-j|--json} [{-p|--pretty}] | {-d|--debug}"
 #define HELP_SPEC_MAP "MAP := { id MAP_ID | pinned FILE | name MAP_NAME }"
 #define HELP_SPEC_PROGRAM \
 	"PROG := { id PROG_ID | pinned FILE | tag PROG_TAG | name PROG_NAME }"

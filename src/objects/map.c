@@ -1,6 +1,7 @@
 /* map: the "map" object's commands, grammar, messages and help, as
  * bpftool's map.c.  Everything is parsed and validated before the first
  * state-changing syscall; see docs/compat.md for where bpfbox differs. */
+#include "cli/options.h"
 #include "cli/run.h"
 #include "kernel/bpffs.h"
 #include "btf/btf.h"
@@ -978,9 +979,8 @@ static int do_help(struct run *r, struct args *a)
 		"       UPDATE_FLAGS := { any | exist | noexist }\n"
 		"       TYPE := { %3$s\n"
 		"       FLAGS := { NUMBER | FLAG[,FLAG...] }   (bpfbox: no_prealloc, mmapable, rdonly_prog, ...)\n"
-		"       " HELP_SPEC_OPTIONS " |\n"
-		"                    {-f|--bpffs} | {-n|--nomount} }\n",
-		r->bin_name, "map", map_type_help());
+		, r->bin_name, "map", map_type_help());
+	options_help(HELP_MAP);
 	return 0;
 }
 
