@@ -15,12 +15,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static void print_error(struct run *r, const char *msg)
+static void print_error(struct run *r, const char *msg, bool aside)
 {
 	struct json *j = &r->jw;
 
 	r->reported = true;
-	if (r->opt.json) {
+	if (r->opt.json && !aside) {
 		/* bpftool writes the message unescaped; it is escaped here so
 		 * the document stays valid JSON (docs/compat.md). */
 		switch (json_slot(j)) {
@@ -49,7 +49,19 @@ int run_error(struct run *r, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	print_error(r, msg);
+	print_error(r, msg, false);
+	return -1;
+}
+
+int run_error_aside(struct run *r, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	print_error(r, msg, true);
 	return -1;
 }
 
