@@ -41,27 +41,32 @@ static void print_error(struct run *r, const char *msg, bool aside)
 	fprintf(stderr, "Error: %s\n", msg);
 }
 
-int run_error(struct run *r, const char *fmt, ...)
+static int verror(struct run *r, bool aside, const char *fmt, va_list ap)
 {
 	char msg[1024];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	print_error(r, msg, aside);
+	return -1;
+}
+
+int run_error(struct run *r, const char *fmt, ...)
+{
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	verror(r, false, fmt, ap);
 	va_end(ap);
-	print_error(r, msg, false);
 	return -1;
 }
 
 int run_error_aside(struct run *r, const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	verror(r, true, fmt, ap);
 	va_end(ap);
-	print_error(r, msg, true);
 	return -1;
 }
 
