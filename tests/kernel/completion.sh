@@ -18,7 +18,7 @@ comp()
 		comp "$COMP_FILE" "$COMP_BIN" "$@"
 }
 
-# compgrep WORD... CUR -- PATTERN: "yes" when a candidate equals PATTERN.
+# has WANT WORD... CUR: "yes" when WANT is one of the candidates.
 has()
 {
 	_want=$1
@@ -112,7 +112,7 @@ else
 	testing "the bpftool link completes the same" \
 		'ln -sf "$BPFBOX" $WORK/bpftool; COMP_BIN=$WORK/bpftool; comp map show name cpl_ha; COMP_BIN=$BPFBOX' "cpl_hash"
 	testing "registered for bpfbox; for bpftool when loaded as completions/bpftool" \
-		'ln -sf "$COMP_FILE" $WORK/bpftool.comp; mkdir -p $WORK/comp; ln -sf "$COMP_FILE" $WORK/comp/bpftool;
+		'mkdir -p $WORK/comp; ln -sf "$COMP_FILE" $WORK/comp/bpftool;
 		 bash -c ". \"$COMP_FILE\"; complete -p bpfbox; . $WORK/comp/bpftool; complete -p bpftool"' \
 		"complete -F _bpfbox bpfbox
 complete -F _bpfbox bpftool"
