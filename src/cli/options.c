@@ -13,34 +13,41 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-/* The table the parser reads.  letter: the short option; name: the long
- * one (NULL: none); has_arg: takes a value (the next word, or the rest of
- * the word).  -L, -S, -i, -k and -m only change program loading, which
- * bpfbox does not do: accepted and ignored, as bpftool ignores options a
- * command does not use.  -l is bpftool 7.1's legacy-libbpf flag, kept so
- * 7.1 scripts still run (upstream main rejects it; docs/compat.md). */
+/* The one table of options: the parser reads letter, name and has_arg;
+ * every object's help prints the OPTIONS := lines from help and shown_in
+ * (the objects whose upstream help lists the option), in table order.
+ * -L, -S, -i, -k and -m only change program loading, which bpfbox does
+ * not do: accepted and ignored, as bpftool ignores options a command does
+ * not use.  -l is bpftool 7.1's legacy-libbpf flag, kept so 7.1 scripts
+ * still run (upstream main rejects it; docs/compat.md). */
 static const struct option_spec {
 	char letter;
 	const char *name;
 	bool has_arg;
+	unsigned short shown_in;	/* HELP_* bits, HELP_EVERYWHERE */
+	const char *help;
 } options[] = {
-	{ 'j', "json", false },
-	{ 'h', "help", false },
-	{ 'p', "pretty", false },
-	{ 'V', "version", false },
-	{ 'f', "bpffs", false },
-	{ 'm', "mapcompat", false },
-	{ 'n', "nomount", false },
-	{ 'd', "debug", false },
-	{ 'L', "use-loader", false },
-	{ 'S', "sign", false },
-	{ 'B', "base-btf", true },
-	{ 'i', NULL, true },
-	{ 'k', NULL, true },
-	{ 'l', NULL, false },
+	{ 'j', "json", false, HELP_EVERYWHERE, "{-j|--json} [{-p|--pretty}]" },
+	{ 'p', "pretty", false, 0, NULL },
+	{ 'd', "debug", false, HELP_EVERYWHERE, "{-d|--debug}" },
+	{ 'h', "help", false, 0, NULL },
+	{ 'V', "version", false, HELP_TOP, "{-V|--version}" },
+	{ 'f', "bpffs", false, HELP_PROG | HELP_MAP | HELP_LINK | HELP_CGROUP, "{-f|--bpffs}" },
+	{ 'm', "mapcompat", false, HELP_PROG, "{-m|--mapcompat}" },
+	{ 'n', "nomount", false, HELP_PROG | HELP_MAP | HELP_LINK, "{-n|--nomount}" },
+	{ 'L', "use-loader", false, HELP_PROG, "{-L|--use-loader}" },
+	/* upstream's prog help leaves the list open after this item (no
+	 * closing brace, a trailing blank): kept byte for byte */
+	{ 'S', "sign", false, HELP_PROG,
+	  "[ {-S|--sign } {-k} <private_key.pem> {-i} <certificate.x509> ] " },
+	{ 'B', "base-btf", true, HELP_BTF, "{-B|--base-btf}" },
+	{ 'i', NULL, true, 0, NULL },
+	{ 'k', NULL, true, 0, NULL },
+	{ 'l', NULL, false, 0, NULL },
 };
 #define NOPTIONS (int)(sizeof(options) / sizeof(options[0]))
 
@@ -225,6 +232,28 @@ bad:
 		argv[kept] = NULL;
 	}
 	return OPTIONS_RUN;
+}
+
+void options_help(unsigned object)
+{
+	const char *last = "";
+	int i, n = 0;
+
+	fputs("       OPTIONS := { ", stderr);
+	for (i = 0; i < NOPTIONS; i++) {
+		const struct option_spec *o = &options[i];
+
+		if (!o->help || (o->shown_in != HELP_EVERYWHERE && !(o->shown_in & object)))
+			continue;
+		/* two items on the first line, three on the next ones */
+		if (n)
+			fputs(n == 2 || (n > 2 && (n - 2) % 3 == 0) ?
+			      " |\n                    " : " | ", stderr);
+		fputs(o->help, stderr);
+		last = o->help;
+		n++;
+	}
+	fputs(last[strlen(last) - 1] == ' ' ? "\n" : " }\n", stderr);
 }
 
 int options_parse(struct run *r, int *argc, char **argv)

@@ -15,12 +15,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static void print_error(struct run *r, const char *msg)
+static void print_error(struct run *r, const char *msg, bool aside)
 {
 	struct json *j = &r->jw;
 
 	r->reported = true;
-	if (r->opt.json) {
+	if (r->opt.json && !aside) {
 		/* bpftool writes the message unescaped; it is escaped here so
 		 * the document stays valid JSON (docs/compat.md). */
 		switch (json_slot(j)) {
@@ -41,15 +41,32 @@ static void print_error(struct run *r, const char *msg)
 	fprintf(stderr, "Error: %s\n", msg);
 }
 
-int run_error(struct run *r, const char *fmt, ...)
+static int verror(struct run *r, bool aside, const char *fmt, va_list ap)
 {
 	char msg[1024];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	print_error(r, msg, aside);
+	return -1;
+}
+
+int run_error(struct run *r, const char *fmt, ...)
+{
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	verror(r, false, fmt, ap);
 	va_end(ap);
-	print_error(r, msg);
+	return -1;
+}
+
+int run_error_aside(struct run *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	verror(r, true, fmt, ap);
+	va_end(ap);
 	return -1;
 }
 

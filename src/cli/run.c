@@ -22,12 +22,17 @@ static int do_help(struct run *r, struct args *a)
 		"       %s version\n"
 		"\n"
 		"       OBJECT := { prog | map | link | cgroup | perf | net | feature | btf }\n"
-		"       " HELP_SPEC_OPTIONS " |\n"
-		"                    {-V|--version} }\n",
-		r->bin_name, r->bin_name, r->bin_name);
+		, r->bin_name, r->bin_name, r->bin_name);
+	options_help(HELP_TOP);
 	r->reported = true;
 	return 0;
 }
+
+/* The exact source, from the Makefile: the git commit ("-dirty" with
+ * local changes) or what `make dist` recorded; "" when unknown. */
+#ifndef BPFBOX_COMMIT
+#define BPFBOX_COMMIT ""
+#endif
 
 static int do_version(struct run *r, struct args *a)
 {
@@ -45,10 +50,14 @@ static int do_version(struct run *r, struct args *a)
 		json_bool_field(j, "skeletons", false);
 		json_bool_field(j, "bootstrap", false);
 		json_end_object(j);
+		if (*BPFBOX_COMMIT)
+			json_string_field(j, "commit", BPFBOX_COMMIT);
 		json_end_object(j);
 	} else {
 		out_fmt("%s v%s\nusing libbpf none (bpfbox is standalone)\n"
 			"features:\n", r->bin_name, BPFBOX_VERSION);
+		if (*BPFBOX_COMMIT)
+			out_fmt("commit: %s\n", BPFBOX_COMMIT);
 	}
 	return 0;
 }

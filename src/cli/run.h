@@ -64,6 +64,10 @@ int bpfbox_main(int argc, char **argv);
 int run_error(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int run_fail(struct run *r, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* run_error() on stderr even in JSON mode, for a failure that leaves
+ * the document as bpftool shapes it (a dump's array, which scripts
+ * iterate): the array stays entries only. */
+int run_error_aside(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* bpftool's p_info(): a notice on stderr, silent in JSON mode. */
 void run_notice(struct run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A usage error (bpftool's usage()): the words do not fit the grammar.
@@ -113,7 +117,6 @@ int run_finish_command(struct run *r, int ret, unsigned depth);
  * *err set when it cannot be read. */
 const struct btf *run_vmlinux_btf(struct run *r, int *err);
 
-#define HELP_SPEC_OPTIONS "OPTIONS := { {-j|--json} [{-p|--pretty}] | {-d|--debug}"
 #define HELP_SPEC_MAP "MAP := { id MAP_ID | pinned FILE | name MAP_NAME }"
 #define HELP_SPEC_PROGRAM \
 	"PROG := { id PROG_ID | pinned FILE | tag PROG_TAG | name PROG_NAME }"

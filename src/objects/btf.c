@@ -6,6 +6,7 @@
  * BTF of a kernel object or file, raw (output/btf_raw.c) or as C
  * (output/btf_c.c). */
 #include "btf/btf.h"
+#include "cli/options.h"
 #include "cli/run.h"
 #include "lib/idtab.h"
 #include "objects/handle.h"
@@ -507,9 +508,8 @@ static int do_help(struct run *r, struct args *a)
 		"       FORMAT  := { raw | c [unsorted] }\n"
 		"       " HELP_SPEC_MAP "\n"
 		"       " HELP_SPEC_PROGRAM "\n"
-		"       " HELP_SPEC_OPTIONS " |\n"
-		"                    {-B|--base-btf} }\n",
-		r->bin_name, "btf");
+		, r->bin_name, "btf");
+	options_help(HELP_BTF);
 	return 0;
 }
 

@@ -4,6 +4,7 @@
  * override).  The cgroup2 hierarchy is walked like nftw(FTW_MOUNT):
  * pre-order, readdir order, staying on one file system. */
 #include "btf/btf.h"
+#include "cli/options.h"
 #include "cli/run.h"
 #include "kernel/sys_proc.h"
 #include "kernel/sys_bpf.h"
@@ -494,9 +495,8 @@ static int do_help(struct run *r, struct args *a)
 			i + 2 < n ? "|" : "}");
 	fprintf(stderr,
 		"       ATTACH_FLAGS := { multi | override }\n"
-		"       " HELP_SPEC_PROGRAM "\n"
-		"       " HELP_SPEC_OPTIONS " |\n"
-		"                    {-f|--bpffs} }\n");
+		"       " HELP_SPEC_PROGRAM "\n");
+	options_help(HELP_CGROUP);
 	return 0;
 }
 

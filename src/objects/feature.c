@@ -4,6 +4,7 @@
  * config comes from kernel/kconfig.c.  list_builtins prints the name
  * tables of lib/names.c, the ones every other command parses and prints
  * with. */
+#include "cli/options.h"
 #include "cli/run.h"
 #include "kernel/caps.h"
 #include "kernel/kconfig.h"
@@ -566,8 +567,8 @@ static int do_help(struct run *r, struct args *a)
 		"\n"
 		"       COMPONENT := { kernel | dev NAME }\n"
 		"       GROUP := { prog_types | map_types | attach_types | link_types | helpers }\n"
-		"       " HELP_SPEC_OPTIONS " }\n",
-		r->bin_name, "feature");
+		, r->bin_name, "feature");
+	options_help(HELP_OTHER);
 	return 0;
 }
 

@@ -2,6 +2,7 @@
  * each link type's details from BPF_OBJ_GET_INFO_BY_FD's struct
  * bpf_link_info (names, addresses and paths fetched by a second call
  * with buffers), -f pins and pids; pin; detach (BPF_LINK_DETACH). */
+#include "cli/options.h"
 #include "cli/run.h"
 #include "kernel/kallsyms.h"
 #include "kernel/kconfig.h"
@@ -697,9 +698,8 @@ static int do_help(struct run *r, struct args *a)
 		"       %1$s %2$s help\n"
 		"\n"
 		"       LINK := { id LINK_ID | pinned FILE }\n"
-		"       " HELP_SPEC_OPTIONS " |\n"
-		"                    {-f|--bpffs} | {-n|--nomount} }\n",
-		r->bin_name, "link");
+		, r->bin_name, "link");
+	options_help(HELP_LINK);
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 /* map: the "map" object's commands, grammar, messages and help, as
  * bpftool's map.c.  Everything is parsed and validated before the first
  * state-changing syscall; see docs/compat.md for where bpfbox differs. */
+#include "cli/options.h"
 #include "cli/run.h"
 #include "kernel/bpffs.h"
 #include "btf/btf.h"
@@ -283,11 +284,25 @@ static int dump_one(struct run *r, int fd, const struct bpf_map_info *info, stru
 
 	if (!map_type_has_keys(info->type)) {
 		const char *type = map_type_name(info->type);
+		const char *use = info->type == BPF_MAP_TYPE_QUEUE || info->type == BPF_MAP_TYPE_STACK
+				  ? " (use 'map peek' or 'map pop')" : "";
 
-		return run_error(r, "map %u is a %s map: it has no keys to dump%s", info->id,
-			     type,
-			     info->type == BPF_MAP_TYPE_QUEUE || info->type == BPF_MAP_TYPE_STACK
-			     ? " (use 'map peek' or 'map pop')" : "");
+		if (!r->opt.json)
+			return run_error(r, "map %u is a %s map: it has no keys to dump%s",
+					 info->id, type, use);
+		/* JSON: bpftool's shape, an empty elements array (scripts
+		 * iterate it), and the reason on stderr. */
+		if (header) {
+			json_start_object(wtr);
+			header_json(wtr, info);
+			json_name(wtr, "elements");
+		}
+		json_start_array(wtr);
+		json_end_array(wtr);
+		if (header)
+			json_end_object(wtr);
+		return run_error_aside(r, "map %u is a %s map: it has no keys to dump%s",
+				       info->id, type, use);
 	}
 	if (wtr)
 		f.btf = map_btf(r, info);
@@ -327,21 +342,6 @@ static int dump_one(struct run *r, int fd, const struct bpf_map_info *info, stru
 		found++;
 	}
 
-	if (err < 0 && r->opt.json) {
-		/* Said inside the elements array, so the output stays one
-		 * valid JSON document. */
-		char msg[128];
-
-		if (err == -EAGAIN)
-			snprintf(msg, sizeof(msg), "map changed during the dump %u times: entries may be missing or repeated",
-				 map_iter_restarts(&it));
-		else
-			snprintf(msg, sizeof(msg), "can't read all of map %u: %s",
-				 info->id, errstr(err));
-		json_start_object(wtr);
-		json_string_field(wtr, "error", msg);
-		json_end_object(wtr);
-	}
 	if (wtr) {
 		json_end_array(wtr);
 		if (header)
@@ -349,11 +349,18 @@ static int dump_one(struct run *r, int fd, const struct bpf_map_info *info, stru
 	} else {
 		out_fmt("Found %u element%s\n", found, found != 1 ? "s" : "");
 	}
+	/* After the array is closed, on stderr even with -j: the elements
+	 * array holds entries only, as bpftool's. */
 	if (err == -EAGAIN && !r->opt.json)
 		run_notice(r, "Warning: map %u changed during the dump %u times: entries may be missing or repeated",
 		       info->id, map_iter_restarts(&it));
+	else if (err == -EAGAIN)
+		run_error_aside(r, "map %u changed during the dump %u times: entries may be missing or repeated",
+				info->id, map_iter_restarts(&it));
 	else if (err < 0 && !r->opt.json)
 		run_fail(r, err, "can't read all of map %u", info->id);
+	else if (err < 0)
+		run_error_aside(r, "can't read all of map %u: %s", info->id, errstr(err));
 	map_iter_free(&it);
 	map_btf_free(r, f.btf);
 	return err < 0 ? -1 : 0;
@@ -978,9 +985,8 @@ static int do_help(struct run *r, struct args *a)
 		"       UPDATE_FLAGS := { any | exist | noexist }\n"
 		"       TYPE := { %3$s\n"
 		"       FLAGS := { NUMBER | FLAG[,FLAG...] }   (bpfbox: no_prealloc, mmapable, rdonly_prog, ...)\n"
-		"       " HELP_SPEC_OPTIONS " |\n"
-		"                    {-f|--bpffs} | {-n|--nomount} }\n",
-		r->bin_name, "map", map_type_help());
+		, r->bin_name, "map", map_type_help());
+	options_help(HELP_MAP);
 	return 0;
 }
 

@@ -4,6 +4,7 @@
  * the netns flow dissector, netfilter links) and attach/detach of XDP
  * (rtnetlink) and tcx (BPF_PROG_ATTACH).  Netlink goes through
  * kernel/sys_netlink.c. */
+#include "cli/options.h"
 #include "cli/run.h"
 #include "kernel/sys_bpf.h"
 #include "kernel/sys_netlink.h"
@@ -714,15 +715,15 @@ static int do_help(struct run *r, struct args *a)
 		"       " HELP_SPEC_PROGRAM "\n"
 		"       ATTACH_TYPE := { xdp | xdpgeneric | xdpdrv | xdpoffload | tcx_ingress\n"
 		"                        | tcx_egress }\n"
-		"       " HELP_SPEC_OPTIONS " }\n"
-		"\n"
+		, r->bin_name, "net");
+	options_help(HELP_OTHER);
+	fprintf(stderr, "\n"
 		"Note: Only xdp, tcx, tc, netkit, flow_dissector and netfilter attachments\n"
 		"      are currently supported.\n"
 		"      For progs attached to cgroups, use \"bpftool cgroup\"\n"
 		"      to dump program attachments. For program types\n"
 		"      sk_{filter,skb,msg,reuseport} and lwt/seg6, please\n"
-		"      consult iproute2.\n",
-		r->bin_name, "net");
+		"      consult iproute2.\n");
 	return 0;
 }
 

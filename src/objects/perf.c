@@ -2,6 +2,7 @@
  * fds asked with BPF_TASK_FD_QUERY, listing the perf events and raw
  * tracepoints that have a program attached (kprobe, uprobe, tracepoint
  * names, offsets, addresses). */
+#include "cli/options.h"
 #include "cli/run.h"
 #include "kernel/sys_bpf.h"
 #include "output/out.h"
@@ -137,8 +138,8 @@ static int do_help(struct run *r, struct args *a)
 		"Usage: %1$s %2$s { show | list }\n"
 		"       %1$s %2$s help\n"
 		"\n"
-		"       " HELP_SPEC_OPTIONS " }\n",
-		r->bin_name, "perf");
+		, r->bin_name, "perf");
+	options_help(HELP_OTHER);
 	return 0;
 }
 

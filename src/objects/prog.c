@@ -6,6 +6,7 @@
  * dump xlated is prog_dump.c, run and tracelog prog_run.c; loading,
  * attaching and jited dumps are bpftool commands bpfbox leaves out
  * (docs/compat.md). */
+#include "cli/options.h"
 #include "cli/run.h"
 #include "kernel/bpffs.h"
 #include "btf/btf.h"
@@ -400,11 +401,10 @@ static int do_help(struct run *r, struct args *a)
 		"       %1$s %2$s help\n"
 		"\n"
 		"       " HELP_SPEC_PROGRAM "\n"
-		"       " HELP_SPEC_OPTIONS " |\n"
-		"                    {-f|--bpffs} | {-n|--nomount} }\n"
-		"\n"
-		"       (bpfbox does not load, attach, detach or profile programs, nor dump jited code)\n",
-		r->bin_name, "prog");
+		, r->bin_name, "prog");
+	options_help(HELP_PROG);
+	fprintf(stderr, "\n"
+		"       (bpfbox does not load, attach, detach or profile programs, nor dump jited code)\n");
 	return 0;
 }
 

@@ -1,12 +1,17 @@
 /* jsoncheck < FILE: exit 0 when stdin is exactly one JSON value (RFC
  * 8259; whitespace around it allowed), else print where it breaks and
- * exit 1.  Lets the tests check -j output without python or jq. */
+ * exit 1.  Lets the tests check -j output without python or jq.
+ * jsoncheck -e: also what a script iterating `-j map dump` needs: an
+ * array whose every element is an object with "key" and "value" (or
+ * per-CPU "values"); prints the number of elements. */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char *p, *start;
+static int entries_mode;
 
 static int fail(const char *what)
 {
@@ -22,8 +27,11 @@ static void ws(void)
 
 static void value(int depth);
 
-static void string(void)
+/* Returns where the string's text starts. */
+static const char *string(void)
 {
+	const char *text = p + 1;
+
 	if (*p++ != '"')
 		fail("expected a string");
 	while (*p != '"') {
@@ -45,6 +53,7 @@ static void string(void)
 		}
 	}
 	p++;
+	return text;
 }
 
 static void number(void)
@@ -76,26 +85,47 @@ static void number(void)
 	}
 }
 
+static unsigned long elements;
+
 static void container(char close, int depth)
 {
+	bool entry = entries_mode && depth == 1;
+	bool has_key = false, has_value = false;
+
 	p++;
 	ws();
+	if (entries_mode && !depth && close != ']')
+		fail("not an array");
 	if (*p == close) {
 		p++;
+		if (entry)
+			fail("an element without key and value");
 		return;
 	}
 	for (;;) {
 		if (close == '}') {
+			const char *name;
+
 			ws();
-			string();
+			name = string();
+			has_key |= !strncmp(name, "key\"", 4);
+			has_value |= !strncmp(name, "value\"", 6) || !strncmp(name, "values\"", 7);
 			ws();
 			if (*p++ != ':')
 				fail("expected ':'");
+		}
+		if (entries_mode && !depth) {
+			ws();
+			if (*p != '{')
+				fail("an element that is not an object");
+			elements++;
 		}
 		value(depth + 1);
 		ws();
 		if (*p == close) {
 			p++;
+			if (entry && !(has_key && has_value))
+				fail("an element without key and value");
 			return;
 		}
 		if (*p++ != ',')
@@ -124,7 +154,7 @@ static void value(int depth)
 		number();
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	size_t n = 0, cap = 1 << 16, got;
 	char *buf = malloc(cap + 1);
@@ -136,6 +166,7 @@ int main(void)
 	}
 	if (!buf)
 		return 2;
+	entries_mode = argc > 1 && !strcmp(argv[1], "-e");
 	buf[n] = 0;
 	if (strlen(buf) != n)
 		return fprintf(stderr, "jsoncheck: NUL byte in input\n"), 1;
@@ -144,5 +175,7 @@ int main(void)
 	ws();
 	if (*p)
 		fail("text after the value");
+	if (entries_mode)
+		printf("%lu\n", elements);
 	return 0;
 }
