@@ -175,7 +175,7 @@ static const char reg_names[16][4] = {
 	"r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
 };
 
-enum { SZ_B, SZ_W, SZ_L, SZ_Q };
+enum { SZ_B, SZ_W, SZ_L, SZ_Q, SZ_COUNT };
 
 enum { RIZ = 16 };	/* the "no index" pseudo register */
 
@@ -216,11 +216,14 @@ static int64_t take_signed(struct dec *d, unsigned n)
 
 /* An n-byte immediate of an operation of size sz, valued as LLVM prints
  * it: 8-bit and 64-bit operations signed, a 16- or 32-bit immediate of a
- * 16- or 32-bit operation unsigned ("addl $4294967295, %ecx"). */
+ * 16- or 32-bit operation unsigned ("addl $4294967295, %ecx"); sz
+ * SZ_COUNT: a shift count, unsigned. */
 static int64_t take_imm(struct dec *d, unsigned n, int sz)
 {
 	int64_t v = take_signed(d, n);
 
+	if (sz == SZ_COUNT)
+		return v & 0xff;
 	if (n == 1 || sz == SZ_Q)
 		return v;
 	return (int64_t)((uint64_t)v & (n == 2 ? 0xffff : 0xffffffff));
@@ -351,25 +354,40 @@ static void put_name(struct dec *d, unsigned name, unsigned op, int sz, unsigned
 		put(d, "%c", suffix[sz]);
 }
 
-/* One instruction whose opcode byte is at d->code[d->len - 1] and whose
- * table row is `row`; `f3` says an f3 prefix was seen. */
+/* "$imm, E": E's bytes (ModRM, SIB, displacement) come before the
+ * immediate's, its text after. */
+static void put_imm_rm(struct dec *d, unsigned imm_bytes, int sz, int imm_sz)
+{
+	size_t mark = d->pos;
+	char e[64];
+	int64_t imm;
+
+	put_rm(d, sz);
+	snprintf(e, sizeof(e), "%s", mark < d->size ? d->out + mark : "");
+	d->pos = mark;
+	imm = take_imm(d, imm_bytes, imm_sz);
+	put(d, "$%lld, %s", (long long)imm, e);
+}
+
+/* Shapes with a ModRM byte. */
+#define MODRM_SHAPES ((1u << S_G_E) | (1u << S_E_G) | (1u << S_E) | (1u << S_I_E) | \
+		      (1u << S_1_E) | (1u << S_CL_E) | (1u << S_I_E_G) | (1u << S_V_E_G))
+
+/* One instruction whose opcode byte `op` has table row `row`. */
 static void decode_row(struct dec *d, const struct row *row, unsigned op, uint64_t pc)
 {
 	unsigned flags = row->flags, name = row->name;
 	int sz = flags & F_BYTE ? SZ_B : d->rex & 8 ? SZ_Q : d->opsize16 ? SZ_W
 		: flags & F_DEF64 ? SZ_Q : SZ_L;
-	int has_modrm = row->shape == S_G_E || row->shape == S_E_G || row->shape == S_E ||
-			row->shape == S_I_E || row->shape == S_1_E || row->shape == S_CL_E ||
-			row->shape == S_I_E_G || row->shape == S_V_E_G;
+	unsigned imm_bytes = flags & F_IB ? 1 : sz == SZ_W ? 2 : 4;
 	int indirect = 0, src_sz = sz;
 	int64_t imm = 0;
-	size_t mark;
 
-	if (has_modrm)
+	if (MODRM_SHAPES & (1u << row->shape))
 		modrm(d);
 	switch (name) {
 	case N_GRP1:
-		name = N_ADD + ((d->reg & 7));
+		name = N_ADD + (d->reg & 7);
 		break;
 	case N_GRP2:
 		name = N_ROL + (d->reg & 7);
@@ -378,8 +396,10 @@ static void decode_row(struct dec *d, const struct row *row, unsigned op, uint64
 		break;
 	case N_GRP3:
 		name = group3[d->reg & 7];
-		if (name == N_TEST)
+		if (name == N_TEST) {
 			flags |= sz == SZ_B ? F_IB : F_IZ;
+			imm_bytes = sz == SZ_B ? 1 : sz == SZ_W ? 2 : 4;
+		}
 		break;
 	case N_GRP4:
 		name = group4[d->reg & 7];
@@ -388,6 +408,8 @@ static void decode_row(struct dec *d, const struct row *row, unsigned op, uint64
 		name = group5[d->reg & 7];
 		if (name == N_CALL || name == N_JMP || name == N_PUSH) {
 			indirect = name != N_PUSH;
+			if (indirect && d->opsize16)	/* not the JIT's: left out */
+				d->bad = 1;
 			if (!(d->rex & 8) && !d->opsize16)
 				sz = SZ_Q;
 		}
@@ -404,7 +426,7 @@ static void decode_row(struct dec *d, const struct row *row, unsigned op, uint64
 			d->bad = 1;
 		break;
 	}
-	if (name == N_NONE) {
+	if (name == N_NONE || (row->shape == S_REL && d->opsize16)) {
 		d->bad = 1;
 		return;
 	}
@@ -441,43 +463,26 @@ static void decode_row(struct dec *d, const struct row *row, unsigned op, uint64
 	case S_E:
 	case S_1_E:
 		put(d, "\t%s", indirect ? "*" : "");
-		mark = d->pos;
-		put_rm(d, sz);
-		if (!(flags & (F_IB | F_IZ)))
-			break;
-		/* test $imm, E: the immediate follows E's bytes */
-		{
-			char e[64];
-
-			snprintf(e, sizeof(e), "%s", d->out + mark);
-			d->pos = mark;
-			imm = take_imm(d, flags & F_IB ? 1 : sz == SZ_W ? 2 : 4, sz);
-			put(d, "$%lld, %s", (long long)imm, e);
-		}
+		if (flags & (F_IB | F_IZ))	/* test $imm, E */
+			put_imm_rm(d, imm_bytes, sz, sz);
+		else
+			put_rm(d, sz);
 		break;
 	case S_I_E:
-	case S_I_E_G: {
-		char e[64];
-
+	case S_I_E_G:
 		put(d, "\t");
-		mark = d->pos;
-		put_rm(d, sz);
-		snprintf(e, sizeof(e), "%s", d->out + mark);
-		d->pos = mark;
-		imm = take_imm(d, flags & F_IB ? 1 : sz == SZ_W ? 2 : 4, sz);
-		put(d, "$%lld, %s", (long long)imm, e);
+		put_imm_rm(d, imm_bytes, sz, row->name == N_GRP2 ? SZ_COUNT : sz);
 		if (row->shape == S_I_E_G) {
 			put(d, ", ");
 			put_reg(d, d->reg, sz);
 		}
 		break;
-	}
 	case S_CL_E:
 		put(d, "\t%%cl, ");
 		put_rm(d, sz);
 		break;
 	case S_I_AX:
-		imm = take_imm(d, flags & F_IB ? 1 : sz == SZ_W ? 2 : 4, sz);
+		imm = take_imm(d, imm_bytes, sz);
 		put(d, "\t$%lld, ", (long long)imm);
 		put_reg(d, 0, sz);
 		break;
