@@ -3,8 +3,8 @@
  * print_prog_plain/json) prints them, from BPF_OBJ_GET_INFO_BY_FD's
  * struct bpf_prog_info, the prog fd's fdinfo (memlock), bpffs pins (-f)
  * and /proc holders (pids); the command table and help of "prog".
- * dump xlated is prog_dump.c, run and tracelog prog_run.c; loading,
- * attaching and jited dumps are bpftool commands bpfbox leaves out
+ * dump xlated and jited are prog_dump.c, run and tracelog prog_run.c;
+ * loading and attaching are bpftool commands bpfbox leaves out
  * (docs/compat.md). */
 #include "cli/options.h"
 #include "cli/run.h"
@@ -390,6 +390,7 @@ static int do_help(struct run *r, struct args *a)
 	fprintf(stderr,
 		"Usage: %1$s %2$s { show | list } [PROG]\n"
 		"       %1$s %2$s dump xlated PROG [{ file FILE | [opcodes] [linum] [visual] }]\n"
+		"       %1$s %2$s dump jited  PROG [{ file FILE | [opcodes] [linum] }]\n"
 		"       %1$s %2$s pin   PROG FILE\n"
 		"       %1$s %2$s run PROG \\\n"
 		"                         data_in FILE \\\n"
@@ -404,7 +405,7 @@ static int do_help(struct run *r, struct args *a)
 		, r->bin_name, "prog");
 	options_help(HELP_PROG);
 	fprintf(stderr, "\n"
-		"       (bpfbox does not load, attach, detach or profile programs, nor dump jited code)\n");
+		"       (bpfbox does not load, attach, detach or profile programs)\n");
 	return 0;
 }
 

@@ -1,9 +1,11 @@
 /* prog dump: "prog dump xlated PROG [{ file FILE | [opcodes] [linum]
- * [visual] }]" as upstream bpftool's do_dump()/prog_dump() runs it: the
+ * [visual] }]" and "prog dump jited PROG [{ file FILE | [opcodes]
+ * [linum] }]" as upstream bpftool's do_dump()/prog_dump() runs them: the
  * program's info fetched twice (sizes, then arrays), its BTF for
- * func_info headers and line_info, kernel symbols for calls, then
- * output/prog_dump_fmt.c prints.  "jited" is parsed here too; its
- * printer is not part of bpfbox yet (docs/compat.md). */
+ * func_info headers and line_info, kernel symbols for calls and jited
+ * functions, then output/prog_dump_fmt.c prints.  Jited code is decoded
+ * by bpfbox's own disassembler for the running kernel's machine
+ * (output/disasm.h), where bpftool uses LLVM. */
 #include "cli/run.h"
 #include "btf/btf.h"
 #include "kernel/kallsyms.h"
@@ -18,7 +20,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <unistd.h>
+
+#include "output/disasm.h"
 
 enum dump_mode { DUMP_JITED, DUMP_XLATED };
 
@@ -176,8 +181,6 @@ static void load_syms(struct run *r, struct prog_dump *d, struct syms *s)
 	kfunc_names(r, d, s);
 }
 
-/* ---- one program ------------------------------------------------------ */
-
 static int write_file(struct run *r, const char *path, const void *buf, size_t len)
 {
 	ssize_t n;
@@ -198,6 +201,74 @@ static int write_file(struct run *r, const char *path, const void *buf, size_t l
 	return 0;
 }
 
+/* The jited functions' names: bpftool looks each address up in the
+ * whole of kallsyms (hidden addresses name nothing). */
+static void load_func_syms(struct prog_dump *d, struct syms *s)
+{
+	uint64_t base;
+
+	s->tab = NULL;
+	s->n = 0;
+	d->sym_name = sym_name;
+	d->sym_ctx = s;
+	if (!d->nr_jited_ksyms || (kallsyms_addr("__bpf_call_base", &base) == 0 && !base))
+		return;
+	s->tab = calloc(d->nr_jited_ksyms, sizeof(*s->tab));
+	if (!s->tab)
+		return;
+	for (s->n = 0; s->n < d->nr_jited_ksyms; s->n++)
+		s->tab[s->n].addr = d->jited_ksyms[s->n];
+	if (kallsyms_name(s->tab, s->n))
+		s->n = 0;
+}
+
+/* The disassembler for the machine the kernel runs on (a 32-bit
+ * bpfbox on a 64-bit kernel reads 64-bit JIT code); NULL for others. */
+static size_t (*machine_decoder(char *machine, size_t size))(const uint8_t *, size_t, uint64_t,
+							     char *, size_t)
+{
+	struct utsname u;
+
+	snprintf(machine, size, "%s", uname(&u) ? "unknown" : u.machine);
+	if (!strcmp(machine, "x86_64"))
+		return disasm_x86_64;
+	if (!strcmp(machine, "aarch64") || !strcmp(machine, "arm64"))
+		return disasm_arm64;
+	return NULL;
+}
+
+static int dump_jited(struct run *r, const struct bpf_prog_info *info, struct prog_dump *d,
+		      const struct dump_opts *o)
+{
+	struct syms syms = { NULL, 0 };
+	char machine[65];
+
+	d->image = (const uint8_t *)(uintptr_t)info->jited_prog_insns;
+	d->image_len = info->jited_prog_len;
+	if (o->file)
+		return write_file(r, o->file, d->image, d->image_len);
+	if (info->ifindex)
+		return run_error(r, "cannot disassemble the code of a program offloaded to a device (ifindex %u)",
+				 info->ifindex);
+	d->func_lens = (const uint32_t *)(uintptr_t)info->jited_func_lens;
+	d->nr_func_lens = info->nr_jited_func_lens;
+	d->jited_line_info = (const uint8_t *)(uintptr_t)info->jited_line_info;
+	d->nr_jited_line_info = info->nr_jited_line_info;
+	d->jited_line_info_rec_size = info->jited_line_info_rec_size;
+	d->decode = machine_decoder(machine, sizeof(machine));
+	if (!d->decode)
+		run_notice(r, "Warning: bpfbox has no disassembler for %s: the JIT image is printed as raw bytes",
+			   machine);
+	if (d->nr_line_info && prog_jited_linfo_check(d))
+		run_notice(r, "error in processing bpf_line_info.  continue without it.");
+	load_func_syms(d, &syms);
+	prog_dump_jited(d, r->opt.json ? &r->jw : NULL);
+	free(syms.tab);
+	return 0;
+}
+
+/* ---- one program ------------------------------------------------------ */
+
 static int dump_one(struct run *r, const struct bpf_prog_info *info, const struct dump_opts *o)
 {
 	struct prog_dump d;
@@ -205,9 +276,9 @@ static int dump_one(struct run *r, const struct bpf_prog_info *info, const struc
 	struct syms syms = { NULL, 0 };
 	int err;
 
-	if (o->mode == DUMP_JITED)
-		return run_error(r, "No JIT disassembly support");
-	if (!info->xlated_prog_len || !info->xlated_prog_insns)
+	if (o->mode == DUMP_JITED && (!info->jited_prog_len || !info->jited_prog_insns))
+		return run_error(r, "error retrieving jit dump: no instructions returned or kernel.kptr_restrict set?");
+	if (o->mode == DUMP_XLATED && (!info->xlated_prog_len || !info->xlated_prog_insns))
 		return run_error(r, "error retrieving insn dump: kernel.kptr_restrict set?");
 	if (info->btf_id && btf_load_by_id(info->btf_id, NULL, &btf))
 		return run_error(r, "failed to get btf");
@@ -233,7 +304,9 @@ static int dump_one(struct run *r, const struct bpf_prog_info *info, const struc
 	d.linum = o->linum;
 
 	err = 0;
-	if (o->file) {
+	if (o->mode == DUMP_JITED) {
+		err = dump_jited(r, info, &d, o);
+	} else if (o->file) {
 		err = write_file(r, o->file, d.insns, info->xlated_prog_len);
 	} else {
 		load_syms(r, &d, &syms);
@@ -295,11 +368,9 @@ int do_prog_dump(struct run *r, struct args *a)
 
 	if (!arg_peek(a))
 		return run_usage(r);
-	/* As a bpftool built without LLVM or libbfd: the jited printer
-	 * (dump_one()'s DUMP_JITED branch) is not part of bpfbox yet. */
 	if (arg_is(a, "jited"))
-		return run_error(r, "No JIT disassembly support");
-	if (!arg_is(a, "xlated"))
+		o.mode = DUMP_JITED;
+	else if (!arg_is(a, "xlated"))
 		return run_error(r, "expected 'xlated' or 'jited', got: %s", arg_peek(a));
 	arg_next(a);
 	if (a->argc < 2)

@@ -4,6 +4,7 @@
  * bpftool's print_call()/print_imm() callbacks name them. */
 #include "output/prog_dump_fmt.h"
 #include "output/bpf_disasm.h"
+#include "output/disasm.h"
 #include "output/out.h"
 
 #include <ctype.h>
@@ -671,4 +672,227 @@ int prog_dump_dot(const struct prog_dump *d)
 	free(rank);
 	free(heads);
 	return 0;
+}
+
+/* ---- jited (bpftool's prog_dump() jited branch, jit_disasm.c) -------- */
+
+static uint64_t jited_linfo_addr(const struct prog_dump *d, uint32_t i)
+{
+	uint64_t a;
+
+	memcpy(&a, d->jited_line_info + (size_t)i * d->jited_line_info_rec_size, sizeof(a));
+	return a;
+}
+
+/* What libbpf's bpf_prog_linfo__new() needs to place line_info in
+ * jited code; without it the jited dump has no source lines. */
+static bool jited_linfo_usable(const struct prog_dump *d)
+{
+	return d->btf && d->nr_line_info && d->jited_line_info && d->nr_jited_ksyms &&
+	       d->nr_jited_line_info == d->nr_line_info && d->jited_line_info_rec_size >= 8 &&
+	       d->nr_func_lens == d->nr_jited_ksyms && d->jited_ksyms && d->func_lens;
+}
+
+/* libbpf's dissect_jited_func(): the records of function `func` are
+ * [*start, *start + *count).  -1 when the records and the functions
+ * disagree (each function's records must begin at its address and
+ * increase within it). */
+static int jited_linfo_func(const struct prog_dump *d, uint32_t func, uint32_t *start,
+			    uint32_t *count)
+{
+	uint32_t i, prev = 0, f = 1, nf = d->nr_jited_ksyms;
+	uint64_t last, cur = jited_linfo_addr(d, 0);
+
+	if (d->jited_ksyms[0] != cur)
+		return -1;
+	for (i = 1; i < d->nr_line_info && f < nf; i++) {
+		last = cur;
+		cur = jited_linfo_addr(d, i);
+		if (d->jited_ksyms[f] == cur) {
+			if (last - d->jited_ksyms[f - 1] + 1 > d->func_lens[f - 1])
+				return -1;
+			if (f - 1 == func) {
+				*start = prev;
+				*count = i - prev;
+			}
+			prev = i;
+			f++;
+		} else if (cur <= last) {
+			return -1;
+		}
+	}
+	if (f != nf)
+		return -1;
+	if (func == nf - 1) {
+		*start = prev;
+		*count = d->nr_line_info - prev;
+	}
+	return 0;
+}
+
+int prog_jited_linfo_check(const struct prog_dump *d)
+{
+	uint32_t start, count;
+
+	return jited_linfo_usable(d) ? jited_linfo_func(d, 0, &start, &count) : 0;
+}
+
+/* libbpf's bpf_prog_linfo__lfind_addr_func(): from record nr_skip of
+ * the function on, the last one starting at or before addr. */
+static long jited_linfo_find(const struct prog_dump *d, uint32_t start, uint32_t count,
+			     uint64_t addr, uint32_t nr_skip)
+{
+	uint32_t i = start + nr_skip;
+
+	if (nr_skip >= count || addr < jited_linfo_addr(d, i))
+		return -1;
+	while (i < start + count && addr >= jited_linfo_addr(d, i))
+		i++;
+	return (long)i - 1;
+}
+
+/* Where no disassembler knows the machine: the bytes, eight a line. */
+static size_t raw_bytes(const uint8_t *code, size_t avail, uint64_t pc, char *text, size_t size)
+{
+	size_t i, n = avail < 8 ? avail : 8, pos;
+
+	pos = (size_t)snprintf(text, size, "\t.byte\t");
+	for (i = 0; i < n && pos < size; i++)
+		pos += (size_t)snprintf(text + pos, size - pos, "%s0x%02x", i ? ", " : "", code[i]);
+	return n;
+}
+
+/* bpftool's printf_json(): LLVM's text cut at blanks, then operands at
+ * blanks, commas and parentheses; [null] when there are none. */
+static void jited_text_json(struct json *j, char *text)
+{
+	char *save, *s = strtok_r(text, " \t", &save);
+	bool any = false;
+
+	json_string_field(j, "operation", s ? s : "");
+	json_name(j, "operands");
+	json_start_array(j);
+	while (s && (s = strtok_r(NULL, " \t,()", &save))) {
+		json_string(j, s);
+		any = true;
+	}
+	if (!any)
+		json_null(j);
+	json_end_array(j);
+}
+
+/* bpftool's disasm_print_insn(): one function's code at addr; its line
+ * records, when usable, are [start, start + count). */
+static void jited_insns(const struct prog_dump *d, struct json *j, const uint8_t *code,
+			uint32_t len, uint64_t addr, uint32_t start, uint32_t count)
+{
+	size_t (*decode)(const uint8_t *, size_t, uint64_t, char *, size_t) =
+		d->decode ? d->decode : raw_bytes;
+	char text[DISASM_TEXT_MAX];
+	uint32_t pc = 0, nr_skip = 0, i;
+	size_t n;
+	long l;
+
+	if (j)
+		json_start_array(j);
+	while (pc < len) {
+		struct bpf_line_info li;
+
+		l = jited_linfo_find(d, start, count, addr + pc, nr_skip);
+		if (l >= 0) {
+			li = prog_linfo_at(d, (uint32_t)l);
+			nr_skip++;
+		}
+		n = decode(code + pc, len - pc, addr + pc, text, sizeof(text));
+		if (j) {
+			json_start_object(j);
+			if (l >= 0)
+				prog_linfo_json(j, d->btf, &li, d->linum);
+			json_name(j, "pc");
+			json_rawf(j, "\"0x%x\"", pc);
+			jited_text_json(j, text);
+			if (d->opcodes) {
+				json_name(j, "opcodes");
+				json_start_array(j);
+				for (i = 0; i < n; i++)
+					json_rawf(j, "\"0x%02x\"", code[pc + i]);
+				json_end_array(j);
+			}
+			json_end_object(j);
+		} else {
+			if (l >= 0)
+				prog_linfo_plain(d->btf, &li, "; ", d->linum);
+			out_fmt("%4x:%s", pc, text);
+			if (d->opcodes) {
+				out_str("\n\t");
+				for (i = 0; i < n; i++) {
+					out_hex_byte(code[pc + i]);
+					out_char(' ');
+				}
+			}
+			out_char('\n');
+			out_line_done();
+		}
+		pc += (uint32_t)n;
+	}
+	if (j)
+		json_end_array(j);
+}
+
+void prog_dump_jited(const struct prog_dump *d, struct json *j)
+{
+	bool linfo = jited_linfo_usable(d) && !prog_jited_linfo_check(d);
+	uint32_t f, off = 0, start = 0, count = 0;
+	char sig[1024] = "", hex[24];
+	const char *name;
+
+	if (!d->nr_func_lens || !d->func_lens) {
+		jited_insns(d, j, d->image, d->image_len, 0, 0, 0);
+		return;
+	}
+	if (j)
+		json_start_array(j);
+	for (f = 0; f < d->nr_func_lens; f++) {
+		/* lengths past the image (a kernel bug) are cut to it */
+		uint32_t len = d->func_lens[f] < d->image_len - off ? d->func_lens[f]
+								     : d->image_len - off;
+		uint64_t addr = d->nr_jited_ksyms && f < d->nr_jited_ksyms ? d->jited_ksyms[f] : 0;
+
+		name = "unknown";
+		if (d->nr_jited_ksyms) {
+			name = d->sym_name ? d->sym_name(d->sym_ctx, addr) : NULL;
+			if (!name) {
+				snprintf(hex, sizeof(hex), "0x%016llx", (unsigned long long)addr);
+				name = hex;
+			}
+		}
+		if (d->btf && f < d->nr_func_info) {
+			struct bpf_func_info fi;
+
+			memcpy(&fi, d->func_info + (size_t)f * d->func_info_rec_size, sizeof(fi));
+			prog_func_sig(d->btf, fi.type_id, sig, sizeof(sig));
+		}
+		if (j) {
+			json_start_object(j);
+			if (sig[0])
+				json_string_field(j, "proto", sig);
+			json_string_field(j, "name", name);
+			json_name(j, "insns");
+		} else {
+			if (sig[0])
+				out_fmt("%s:\n", sig);
+			out_fmt("%s:\n", name);
+		}
+		count = 0;
+		if (linfo && d->nr_jited_ksyms)
+			jited_linfo_func(d, f, &start, &count);
+		jited_insns(d, j, d->image + off, len, addr, start, count);
+		off += len;
+		if (j)
+			json_end_object(j);
+		else
+			out_char('\n');
+	}
+	if (j)
+		json_end_array(j);
 }

@@ -37,6 +37,17 @@ struct prog_dump {
 	const char *(*sym_name)(void *ctx, uint64_t addr);
 	void *sym_ctx;
 	bool opcodes, linum;
+	/* jited: the image and its functions' lengths (their addresses are
+	 * jited_ksyms), the address of each line_info record in the image,
+	 * and the machine's disassembler (output/disasm.h; NULL: raw
+	 * bytes, eight a line). */
+	const uint8_t *image;
+	uint32_t image_len;
+	const uint32_t *func_lens;
+	uint32_t nr_func_lens;
+	const uint8_t *jited_line_info;
+	uint32_t nr_jited_line_info, jited_line_info_rec_size;
+	size_t (*decode)(const uint8_t *code, size_t avail, uint64_t pc, char *text, size_t size);
 };
 
 /* The kernel address bpftool looks up for a call instruction. */
@@ -46,6 +57,12 @@ void prog_dump_plain(const struct prog_dump *d);
 void prog_dump_json(const struct prog_dump *d, struct json *j);
 /* "visual": the control-flow graph in DOT; -ENOMEM, else 0. */
 int prog_dump_dot(const struct prog_dump *d);
+
+/* "prog dump jited": plain, or JSON into j when j is not NULL. */
+void prog_dump_jited(const struct prog_dump *d, struct json *j);
+/* -1 when line_info cannot be placed in the jited functions (bpftool
+ * says "error in processing bpf_line_info" and prints no source). */
+int prog_jited_linfo_check(const struct prog_dump *d);
 
 /* bpftool's btf_dumper_type_only(): "int f(struct xdp_md * ctx)"; ""
  * when the type cannot be printed or does not fit in size. */

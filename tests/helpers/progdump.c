@@ -14,6 +14,11 @@
  *     newer    may_goto (6.9+), load-acquire/store-release (6.15+)
  *     kfunc    sched_cls calling bpf_rcu_read_lock/unlock by BTF id
  *     subs     two bpf-to-bpf callees called in reverse address order
+ *     regs     for the JIT's encodings: every register as operand (x86
+ *              REX bits), shifts, divisions and modulos by register,
+ *              8- and 32-bit immediates, stores and loads through
+ *              callee-saved bases with 0, 8- and 32-bit offsets, a jump
+ *              over more than 127 bytes, a loop, inlined helpers
  *     cgdev    cgroup_device: return 1 (a type the kernel cannot test-run)
  *     stream   socket filter: bpf_stream_vprintk(stdout, "pd out %d\n", 42)
  *     printk   socket filter: bpf_trace_printk("pd hi %d\n", 42)
@@ -135,6 +140,58 @@ static struct bpf_insn subs[] = {
 	I(0xff, 0, 0, 0, 0),
 };
 
+#define ALU_X(op, d, s) I(0x0f | (op), d, s, 0, 0), I(0x0c | (op), s, d, 0, 0)
+#define ADD1 I(0x07, 0, 0, 0, 1)
+
+static struct bpf_insn regs[] = {
+	I(0xb7, 0, 0, 0, 1), I(0xb7, 1, 0, 0, 2), I(0xb7, 2, 0, 0, 3), I(0xb7, 3, 0, 0, 4),
+	I(0xb7, 4, 0, 0, 5), I(0xb7, 5, 0, 0, 6), I(0xb7, 6, 0, 0, 7), I(0xb7, 7, 0, 0, 8),
+	I(0xb7, 8, 0, 0, 9), I(0xb7, 9, 0, 0, 10),
+	/* add sub mul or and xor mov, 64 and 32 bits, over register pairs */
+	ALU_X(0x00, 1, 5), ALU_X(0x10, 5, 7), ALU_X(0x20, 7, 9), ALU_X(0x40, 9, 0),
+	ALU_X(0x50, 2, 8), ALU_X(0xa0, 8, 3), ALU_X(0x20, 3, 6), ALU_X(0x00, 6, 4),
+	ALU_X(0x10, 0, 2), ALU_X(0xa0, 4, 1), ALU_X(0x20, 0, 3), ALU_X(0xb0, 9, 7),
+	/* shifts by register: counts set just before */
+	I(0xb7, 4, 0, 0, 3), I(0x6f, 7, 4, 0, 0), I(0x7c, 9, 4, 0, 0), I(0xcf, 0, 4, 0, 0),
+	I(0xb7, 2, 0, 0, 5), I(0x7f, 5, 2, 0, 0), I(0xcc, 3, 2, 0, 0), I(0x6c, 8, 2, 0, 0),
+	I(0xb7, 9, 0, 0, 7), I(0x6f, 4, 9, 0, 0), I(0xcf, 1, 9, 0, 0), I(0x7c, 0, 9, 0, 0),
+	/* divisions and modulos by register, rax and rdx on both sides */
+	I(0xb7, 0, 0, 0, 3), I(0x3f, 3, 0, 0, 0), I(0x9c, 3, 0, 0, 0),
+	I(0xb7, 3, 0, 0, 5), I(0x3f, 5, 3, 0, 0), I(0x9f, 9, 3, 0, 0),
+	I(0x3c, 0, 9, 0, 0), I(0x9f, 0, 7, 0, 0), I(0x3c, 7, 8, 0, 0), I(0x9c, 6, 1, 0, 0),
+	/* immediates: 8 and 32 bits, negative, zero */
+	I(0x07, 7, 0, 0, 100000), I(0x17, 9, 0, 0, -5), I(0x57, 5, 0, 0, 0xff),
+	I(0x47, 3, 0, 0, 0x10000), I(0xa7, 0, 0, 0, -1), I(0x27, 8, 0, 0, 1000),
+	I(0x27, 2, 0, 0, 3), I(0x37, 6, 0, 0, 7), I(0x97, 7, 0, 0, 1000000),
+	I(0x67, 9, 0, 0, 63), I(0x77, 5, 0, 0, 1), I(0xc7, 0, 0, 0, 7),
+	I(0x54, 1, 0, 0, 0x7fff), I(0x04, 8, 0, 0, -100), I(0x24, 9, 0, 0, 100000),
+	I(0x34, 3, 0, 0, 3), I(0x94, 0, 0, 0, 10), I(0x64, 6, 0, 0, 31), I(0xc4, 2, 0, 0, 1),
+	I(0xb4, 4, 0, 0, -1), I(0xb7, 5, 0, 0, -1), I(0xb7, 6, 0, 0, 0), I(0xb4, 7, 0, 0, 0),
+	I(0x87, 7, 0, 0, 0), I(0x84, 9, 0, 0, 0),
+	/* byte order, several registers */
+	I(0xdc, 5, 0, 0, 16), I(0xdc, 7, 0, 0, 32), I(0xdc, 9, 0, 0, 64),
+	I(0xd4, 9, 0, 0, 16), I(0xd4, 2, 0, 0, 32), I(0xd4, 0, 0, 0, 64),
+	/* 64-bit constants */
+	I(0x18, 8, 0, 0, (int32_t)0x9abcdef0), I(0, 0, 0, 0, 0x12345678),
+	I(0x18, 3, 0, 0, -1), I(0, 0, 0, 0, 0),
+	/* stores and loads: rbp, rbx and r13 bases, offsets 0, 8 and 32 bits */
+	I(0xbf, 6, 10, 0, 0), I(0xbf, 7, 10, 0, 0), I(0x07, 7, 0, 0, -8),
+	I(0x7b, 7, 9, 0, 0), I(0x63, 6, 5, -16, 0), I(0x6b, 10, 1, -300, 0),
+	I(0x73, 10, 2, -301, 0), I(0x73, 10, 8, -302, 0),
+	I(0x7a, 10, 0, -320, -1), I(0x62, 7, 0, -8, 0x12345678), I(0x6a, 10, 0, -322, 0x1234),
+	I(0x72, 10, 0, -323, 0x80), I(0x7b, 6, 8, -24, 0),
+	I(0x71, 0, 10, -301, 0), I(0x69, 5, 10, -300, 0), I(0x61, 9, 6, -16, 0),
+	I(0x79, 8, 7, 0, 0), I(0x79, 3, 10, -320, 0), I(0x71, 4, 6, -323, 0),
+	/* a jump over more than 127 bytes of code, then a loop */
+	I(0x2d, 1, 2, 20, 0),
+	ADD1, ADD1, ADD1, ADD1, ADD1, ADD1, ADD1, ADD1, ADD1, ADD1,
+	ADD1, ADD1, ADD1, ADD1, ADD1, ADD1, ADD1, ADD1, ADD1, ADD1,
+	I(0xb7, 1, 0, 0, 0), I(0x07, 1, 0, 0, 1), I(0xa5, 1, 0, -2, 4),
+	/* helpers the verifier inlines (per-CPU data) or calls */
+	I(0x85, 0, 0, 0, 8), I(0xbf, 6, 0, 0, 0), I(0x85, 0, 0, 0, 5), I(0x0f, 0, 6, 0, 0),
+	EXIT, I(0xff, 0, 0, 0, 0),
+};
+
 /* bpf_trace_printk("pd hi %d\n", 8, 42) */
 static struct bpf_insn printk[] = {
 	I(0x18, 1, 0, 0, 0x68206470), I(0, 0, 0, 0, 0x64252069), I(0x7b, 10, 1, -16, 0),
@@ -254,7 +311,7 @@ int main(int argc, char **argv)
 	int fd, pa = -1, data = -1, err;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: progdump {full|ldabs|atomics|v4|newer|kfunc|subs|cgdev|stream|printk} PATH\n");
+		fprintf(stderr, "usage: progdump {full|ldabs|atomics|v4|newer|kfunc|subs|regs|cgdev|stream|printk} PATH\n");
 		return 2;
 	}
 	kind = argv[1];
@@ -262,6 +319,7 @@ int main(int argc, char **argv)
 		!strcmp(kind, "atomics") ? atomics : !strcmp(kind, "v4") ? v4 :
 		!strcmp(kind, "newer") ? newer : !strcmp(kind, "kfunc") ? kfunc :
 		!strcmp(kind, "printk") ? printk : !strcmp(kind, "subs") ? subs :
+		!strcmp(kind, "regs") ? regs :
 		!strcmp(kind, "cgdev") ? cgdev : !strcmp(kind, "stream") ? stream : NULL;
 	if (!insns)
 		return 2;

@@ -20,6 +20,10 @@
  *       prog show prints as "metadata"
  *   progload tag PATH
  *       print the pinned program's tag from the kernel's fdinfo
+ *   progload ksyms PATH
+ *       print the address of each of the pinned program's jited
+ *       functions (jited_ksyms), in hex, one a line: names in kallsyms
+ *       repeat when identical programs are loaded
  *   progload run PATH [cpu N] [repeat N] [stats 1]
  *       BPF_PROG_TEST_RUN on a 64-byte packet, on CPU N (default 0),
  *       with BPF_ENABLE_STATS on for the run when asked (run_time_ns);
@@ -271,6 +275,31 @@ static int tag(const char *path)
 	return 1;
 }
 
+static int ksyms(const char *path)
+{
+	struct bpf_prog_info info;
+	uint64_t addr[256];
+	uint32_t len = sizeof(info), i, n;
+	int fd = sys_obj_get(path, 0), err;
+
+	if (fd < 0)
+		return die(path, fd);
+	memset(&info, 0, sizeof(info));
+	err = sys_prog_info(fd, &info);
+	if (err)
+		return die("prog info", err);
+	n = info.nr_jited_ksyms < 256 ? info.nr_jited_ksyms : 256;
+	memset(&info, 0, sizeof(info));
+	info.nr_jited_ksyms = n;
+	info.jited_ksyms = (uint64_t)(uintptr_t)addr;
+	err = sys_obj_info(fd, &info, &len);
+	if (err)
+		return die("prog info", err);
+	for (i = 0; i < n; i++)
+		printf("%llx\n", (unsigned long long)addr[i]);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct bpf_attr_prog_load a;
@@ -285,6 +314,8 @@ int main(int argc, char **argv)
 		return run(argc, argv);
 	if (argc == 3 && !strcmp(argv[1], "tag"))
 		return tag(argv[2]);
+	if (argc == 3 && !strcmp(argv[1], "ksyms"))
+		return ksyms(argv[2]);
 	if (argc == 4 && !strcmp(argv[1], "metadata"))
 		return metadata(argv[2], argv[3]);
 	if (argc < 3 || argc % 2 == 0)

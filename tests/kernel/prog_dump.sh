@@ -129,9 +129,6 @@ rc=255"
 testing "neither xlated nor jited" 'bpfbox prog dump foo id 1; echo "rc=$?"' \
 	"Error: expected 'xlated' or 'jited', got: foo
 rc=255"
-testing "jited: no disassembler" 'bpfbox prog dump jited id $S_ID; echo "rc=$?"' \
-	"Error: No JIT disassembly support
-rc=255"
 testing "file with opcodes" 'bpfbox prog dump xlated id $S_ID file $WORK/x opcodes; echo "rc=$?"; ls $WORK/x 2>&1 | grep -c "No such"' \
 	"Error: 'file' is not compatible with 'opcodes', 'visual', or 'linum'
 rc=255

@@ -148,3 +148,104 @@ TEST(dump_plain_layout)
 	btf_free(btf);
 	bb_free(&b);
 }
+
+/* The jited layout without a disassembler (raw bytes, eight a line):
+ * two functions named by address (no kallsyms here), their line_info
+ * placed by jited address with libbpf's nr_skip walk, which prints a
+ * record twice when two records start within one instruction. */
+TEST(dump_jited_layout)
+{
+	uint8_t image[21];
+	const uint64_t ksyms[2] = { 0x1000, 0x2000 };
+	const uint32_t lens[2] = { 17, 4 };
+	uint64_t jl[4] = { 0x1000, 0x1002, 0x1003, 0x2000 };
+	struct bpf_line_info li[4];
+	struct bpf_func_info fi[2];
+	uint32_t proto, f, one, two, three, i;
+	struct prog_dump d;
+	struct btf *btf;
+	struct bb b;
+
+	for (i = 0; i < sizeof(image); i++)
+		image[i] = (uint8_t)(i + 1);
+	bb_init(&b);
+	proto = bb_func_proto(&b, bb_int(&b, "int", 4, BTF_INT_SIGNED));
+	f = bb_func(&b, "main", proto, 0);
+	one = bb_str(&b, "one;");
+	two = bb_str(&b, "two;");
+	three = bb_str(&b, "three;");
+	btf = build(&b);
+	fi[0] = (struct bpf_func_info){ 0, f };
+	fi[1] = (struct bpf_func_info){ 3, f };
+	li[0] = (struct bpf_line_info){ 0, 0, one, 0 };
+	li[1] = (struct bpf_line_info){ 1, 0, two, 0 };
+	li[2] = (struct bpf_line_info){ 2, 0, three, 0 };
+	li[3] = (struct bpf_line_info){ 3, 0, one, 0 };
+	memset(&d, 0, sizeof(d));
+	d.btf = btf;
+	d.func_info = (const uint8_t *)fi;
+	d.nr_func_info = 2;
+	d.func_info_rec_size = sizeof(fi[0]);
+	d.line_info = (const uint8_t *)li;
+	d.nr_line_info = 4;
+	d.line_info_rec_size = sizeof(li[0]);
+	d.jited_ksyms = ksyms;
+	d.nr_jited_ksyms = 2;
+	d.image = image;
+	d.image_len = sizeof(image);
+	d.func_lens = lens;
+	d.nr_func_lens = 2;
+	d.jited_line_info = (const uint8_t *)jl;
+	d.nr_jited_line_info = 4;
+	d.jited_line_info_rec_size = 8;
+	d.opcodes = true;
+	CHECK_INT(prog_jited_linfo_check(&d), 0);
+	capture_begin();
+	prog_dump_jited(&d, NULL);
+	CHECK_STR(capture_end(),
+		  "int main():\n"
+		  "0x0000000000001000:\n"
+		  "; one;\n"
+		  "   0:\t.byte\t0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08\n"
+		  "\t01 02 03 04 05 06 07 08 \n"
+		  "; three;\n"
+		  "   8:\t.byte\t0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10\n"
+		  "\t09 0a 0b 0c 0d 0e 0f 10 \n"
+		  "; three;\n"
+		  "  10:\t.byte\t0x11\n"
+		  "\t11 \n"
+		  "\n"
+		  "int main():\n"
+		  "0x0000000000002000:\n"
+		  "; one;\n"
+		  "   0:\t.byte\t0x12, 0x13, 0x14, 0x15\n"
+		  "\t12 13 14 15 \n"
+		  "\n");
+	/* records out of order within a function, or a function that does
+	 * not start where its records do: no source lines (libbpf) */
+	jl[2] = 0x1001;
+	CHECK_INT(prog_jited_linfo_check(&d), -1);
+	jl[2] = 0x1003;
+	jl[3] = 0x2001;
+	CHECK_INT(prog_jited_linfo_check(&d), -1);
+	btf_free(btf);
+	bb_free(&b);
+}
+
+/* JSON: bpftool's split of the text into operation and operands. */
+TEST(dump_jited_json)
+{
+	static const uint8_t image[2] = { 0xaa, 0xbb };
+	struct prog_dump d;
+	struct json j;
+
+	memset(&d, 0, sizeof(d));
+	d.image = image;
+	d.image_len = 2;
+	capture_begin();
+	json_init(&j, false);
+	prog_dump_jited(&d, &j);
+	json_finish(&j);
+	CHECK_STR(capture_end(),
+		  "[{\"pc\":\"0x0\",\"operation\":\".byte\",\"operands\":[\"0xaa\",\"0xbb\"]}]\n");
+}
