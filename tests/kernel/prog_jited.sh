@@ -153,6 +153,15 @@ jt_compare()
 			awk -v n="$_name:" '$0 == n { on = 1; next } on && /^$/ { exit } on && /^ *[0-9a-f]+:\t/ { sub(/^[^:]*:/, ""); print }' $WORK/jt_op > $WORK/jt_dump
 			$H/disasm $JT_ARCH 0x$_addr < $WORK/jt_fn | sed 's/^[^:]*://' > $WORK/jt_helper
 			cmp -s $WORK/jt_dump $WORK/jt_helper || { echo "$_p $_name: dump differs from the disassembler:"; diff $WORK/jt_dump $WORK/jt_helper | head -n 6; _bad=1; }
+			# In a tools/test-kernels guest: the function's bytes, address
+			# and dump go back to the host, whose llvm-objdump checks them
+			# (tools/check-jit-artifacts).
+			if [ -n "${ARTIFACTS:-}" ] && [ "$1" = helper ]; then
+				mkdir -p "$ARTIFACTS/jited"
+				cp $WORK/jt_fn "$ARTIFACTS/jited/$_p.$_n.bin"
+				cp $WORK/jt_dump "$ARTIFACTS/jited/$_p.$_n.txt"
+				echo "$JT_ARCH 0x$_addr $_name" > "$ARTIFACTS/jited/$_p.$_n.func"
+			fi
 			if [ "$1" = llvm ]; then
 				sh "$top/tests/disasm-check" $JT_ARCH $WORK/jt_fn 0x$_addr > $WORK/jt_diff 2>&1 ||
 					{ echo "$_p $_name: differs from llvm-objdump:"; head -n 10 $WORK/jt_diff; _bad=1; }
