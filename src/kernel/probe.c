@@ -386,6 +386,13 @@ static bool helper_refused(struct probe *p, uint32_t id)
 				 strstr(p->log, "unsupported function id")));
 }
 
+/* No program of these types loads without a target to attach to. */
+static bool needs_target(uint32_t type)
+{
+	return type == BPF_PROG_TYPE_TRACING || type == BPF_PROG_TYPE_EXT ||
+	       type == BPF_PROG_TYPE_LSM || type == BPF_PROG_TYPE_STRUCT_OPS;
+}
+
 bool probe_helper(struct probe *p, uint32_t prog_type, uint32_t id)
 {
 	/* libbpf's probe is "call; exit".  The verdict on the call is all
@@ -403,32 +410,167 @@ bool probe_helper(struct probe *p, uint32_t prog_type, uint32_t id)
 		load_offload(p, prog_type, insns, 3, true);
 		return !helper_refused(p, id);
 	}
-	switch (prog_type) {
-	case BPF_PROG_TYPE_TRACING:
-	case BPF_PROG_TYPE_EXT:
-	case BPF_PROG_TYPE_LSM:
-	case BPF_PROG_TYPE_STRUCT_OPS:
-		return false;	/* no program of these loads without a target */
-	default:
-		break;
-	}
+	if (needs_target(prog_type))
+		return false;
 	load_typed(p, prog_type, insns, 3, true);
 	return !helper_refused(p, id);
+}
+
+/* Chains.  libbpf asks one helper per load, and the kernel's fixed
+ * cost of a load (~18 us: allocating, checking and freeing a program)
+ * is nearly all of a probe run.  A chain calls, in one program, the
+ * helpers that passed the verifier's argument checks in this program
+ * type on the kernel tools/helper-args ran on, each with the arguments
+ * that passed, then one other helper.  The verifier stops at the first
+ * call it refuses ("processed N insns" in its log says which) or at the
+ * end, where r0 = r1 (dead after a call) fails before anything is
+ * compiled.  Every call before the stop was accepted: libbpf's
+ * "available"; the one it stopped at gets libbpf's verdict from the
+ * log; the next load starts after it.  The program type's check of a
+ * helper comes before any check of state, and no argument given here
+ * can take a lock, so no call's verdict depends on the calls before
+ * it: the hints decide how much one load answers, never an answer. */
+enum { ARG_NONE, ARG_ZERO, ARG_CTX, ARG_STACK, ARG_EIGHT };
+#define CHAIN_MAX 16
+
+/* helper_args[id]: 3 bits per argument r1..r5 (ARG_*);
+ * helper_passes[type]: bit id set when the call passed with them. */
+#include "kernel/helper_args.h"
+
+struct chain {
+	uint32_t len;			/* helpers */
+	uint16_t call_at[CHAIN_MAX];	/* instruction of each call */
+	struct bpf_insn insns[4 + CHAIN_MAX * 6 + 2];
+};
+
+/* A chain of n helpers ids, all but the last called with args[i]
+ * (ARG_* per register); the last one's call is answered either way.
+ * Instructions cost the kernel even where it does not get to them
+ * (~0.3 us each), so the chain has only those its arguments need. */
+static uint32_t chain_build(struct chain *c, const uint32_t *ids, const uint16_t *args,
+			    uint32_t n)
+{
+	static const struct bpf_insn arg[5] = {
+		EXIT(), MOV64_IMM(0, 0), INSN(0xbf, 0, 6, 0, 0), INSN(0xbf, 0, 7, 0, 0),
+		MOV64_IMM(0, 8),
+	};
+	static const struct bpf_insn head[4] = {
+		INSN(0xbf, 6, 1, 0, 0),		/* r6 = r1 (ctx) */
+		INSN(0x7a, 10, 0, -8, 0),	/* *(u64 *)(r10 - 8) = 0 */
+		INSN(0xbf, 7, 10, 0, 0),	/* r7 = r10 */
+		INSN(0x07, 7, 0, 0, -8),	/* r7 += -8 */
+	};
+	uint32_t i, j, kind, len = 0, need = 0;
+
+	for (i = 0; i + 1 < n; i++)
+		for (j = 0; j < 5; j++)
+			need |= 1u << (args[i] >> 3 * j & 7);
+	if (need & (1u << ARG_CTX))
+		c->insns[len++] = head[0];
+	if (need & (1u << ARG_STACK)) {
+		memcpy(c->insns + len, head + 1, 3 * sizeof(*head));
+		len += 3;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < 5 && i + 1 < n; j++) {
+			kind = args[i] >> 3 * j & 7;
+			if (kind == ARG_NONE || kind > ARG_EIGHT)
+				continue;
+			c->insns[len] = arg[kind];
+			c->insns[len++].dst_reg = (uint8_t)(j + 1);
+		}
+		c->call_at[i] = (uint16_t)len;
+		c->insns[len++] = (struct bpf_insn)CALL((int32_t)ids[i]);
+	}
+	c->len = n;
+	c->insns[len++] = (struct bpf_insn)INSN(0xbf, 0, 1, 0, 0);	/* r0 = r1 */
+	c->insns[len++] = (struct bpf_insn)EXIT();
+	return len;
+}
+
+/* How many calls of the chain passed, from "processed N insns" of the
+ * straight-line program; -1 when the log does not say, or the load
+ * stopped elsewhere than at a call or the end. */
+static int chain_passed(const struct chain *c, const char *log)
+{
+	const char *s = strstr(log, "processed ");
+	unsigned long at;
+	uint32_t i;
+
+	if (!s || (s != log && s[-1] != '\n') || s[10] < '1' || s[10] > '9')
+		return -1;
+	at = strtoul(s + 10, NULL, 10) - 1;
+	for (i = 0; i < c->len; i++)
+		if (at <= c->call_at[i])
+			return at == c->call_at[i] ? (int)i : -1;
+	return at == c->call_at[c->len - 1] + 1u ? (int)c->len : -1;
+}
+
+static bool bit(const uint8_t *bits, uint32_t id)
+{
+	return bits[id / 8] >> id % 8 & 1;
+}
+
+static void set_bit(uint8_t *bits, uint32_t id)
+{
+	bits[id / 8] |= (uint8_t)(1 << id % 8);
 }
 
 static void type_helpers(struct probe *p, uint32_t type, const uint8_t *want,
 			 bool unprivileged, uint8_t *bits)
 {
-	uint32_t id;
+	uint32_t ids[BPF_HELPER_COUNT], id, n = 0, i, k, len;
+	const uint8_t *passes = helper_passes[type];
+	uint16_t args[CHAIN_MAX];
+	struct chain c;
+	int passed;
 
 	memset(bits, 0, PROBE_HELPER_BYTES);
-	for (id = 1; id < BPF_HELPER_COUNT; id++) {
-		if (!(want[id / 8] >> id % 8 & 1) || !probe_helper(p, type, id))
+	/* Unprivileged, EPERM is "not allowed", not an answer: one helper
+	 * per load there, as for a device. */
+	if (unprivileged || p->ifindex) {
+		for (id = 1; id < BPF_HELPER_COUNT; id++)
+			if (bit(want, id) && probe_helper(p, type, id) &&
+			    !(unprivileged && p->err == EPERM))
+				set_bit(bits, id);
+		return;
+	}
+	if (needs_target(type))
+		return;
+	/* The helpers expected to pass first: one chain answers them all,
+	 * and the others are one load each anyway. */
+	for (id = 1; id < BPF_HELPER_COUNT; id++)
+		if (bit(want, id) && bit(passes, id))
+			ids[n++] = id;
+	for (id = 1; id < BPF_HELPER_COUNT; id++)
+		if (bit(want, id) && !bit(passes, id))
+			ids[n++] = id;
+	for (i = 0; i < n; i += k) {
+		k = 1;
+		if (bit(p->beyond_last, ids[i]))
 			continue;
-		/* Unprivileged, EPERM is "not allowed", not an answer. */
-		if (unprivileged && p->err == EPERM)
+		/* The helpers expected to pass, then one more. */
+		for (len = 0; len < CHAIN_MAX - 1 && i + len < n - 1 &&
+		     bit(passes, ids[i + len]) && !bit(p->beyond_last, ids[i + len]); len++)
+			;
+		len++;
+		for (k = 0; k < len; k++)
+			args[k] = helper_args[ids[i + k]];
+		load_typed(p, type, c.insns, chain_build(&c, ids + i, args, len), true);
+		passed = chain_passed(&c, p->log);
+		if (passed < 0) {	/* not the verifier's answer: libbpf's probe */
+			if (probe_helper(p, type, ids[i]))
+				set_bit(bits, ids[i]);
+			k = 1;
 			continue;
-		bits[id / 8] |= (uint8_t)(1 << id % 8);
+		}
+		for (k = 0; k < (uint32_t)passed; k++)
+			set_bit(bits, ids[i + k]);
+		if (k < len) {	/* the call the verifier stopped at */
+			if (!helper_refused(p, ids[i + k]))
+				set_bit(bits, ids[i + k]);
+			k++;
+		}
 	}
 }
 
