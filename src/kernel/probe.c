@@ -95,6 +95,7 @@ static int vendor_id(const char *ifname)
 void probe_init(struct probe *p, const char *ifname, uint32_t ifindex)
 {
 	memset(p, 0, sizeof(*p));
+	p->maps[0] = p->maps[1] = p->maps[2] = -1;
 	p->ifindex = ifindex;
 	if (ifindex)
 		p->netronome = vendor_id(ifname) == 0x19ee;
@@ -249,10 +250,12 @@ static int storage_btf(void)
 	return sys_btf_load(blob, sizeof(blob), NULL, 0);
 }
 
-bool probe_map_type(struct probe *p, uint32_t type)
+/* The smallest map of a type, as libbpf's probe creates it: its fd, or
+ * -errno. */
+static int create_map(const struct probe *p, uint32_t type)
 {
 	struct bpf_attr_map_create attr;
-	int fd, inner = -1, btf = -1, want_err = 0;
+	int fd, inner = -1, btf = -1;
 
 	memset(&attr, 0, sizeof(attr));
 	attr.map_type = type;
@@ -291,7 +294,7 @@ bool probe_map_type(struct probe *p, uint32_t type)
 	case BPF_MAP_TYPE_CGRP_STORAGE:
 		btf = storage_btf();
 		if (btf < 0)
-			return false;
+			return btf;
 		attr.btf_fd = (uint32_t)btf;
 		attr.btf_key_type_id = 1;
 		attr.btf_value_type_id = 3;
@@ -309,7 +312,6 @@ bool probe_map_type(struct probe *p, uint32_t type)
 		/* Value type 1 is no struct_ops type: a kernel with the map
 		 * type says ENOTSUPP. */
 		attr.btf_vmlinux_value_type_id = 1;
-		want_err = ENOTSUPP;
 		break;
 	case BPF_MAP_TYPE_ARENA:
 		attr.key_size = 0;
@@ -330,7 +332,7 @@ bool probe_map_type(struct probe *p, uint32_t type)
 		in.max_entries = 1;
 		inner = sys_map_create(&in);
 		if (inner < 0)
-			return false;
+			return inner;
 		attr.inner_map_fd = (uint32_t)inner;
 		break;
 	}
@@ -339,13 +341,22 @@ bool probe_map_type(struct probe *p, uint32_t type)
 	}
 create:
 	fd = sys_map_create(&attr);
-	if (fd >= 0)
-		close(fd);
 	if (inner >= 0)
 		close(inner);
 	if (btf >= 0)
 		close(btf);
-	return want_err ? fd == -want_err : fd >= 0;
+	return fd;
+}
+
+bool probe_map_type(struct probe *p, uint32_t type)
+{
+	int fd = create_map(p, type);
+
+	if (fd >= 0)
+		close(fd);
+	if (type == BPF_MAP_TYPE_STRUCT_OPS && !p->ifindex)
+		return fd == -ENOTSUPP;	/* see create_map() */
+	return fd >= 0;
 }
 
 /* Does a line of the log start with one of words? (The verifier's
@@ -430,27 +441,68 @@ bool probe_helper(struct probe *p, uint32_t prog_type, uint32_t id)
  * helper comes before any check of state, and no argument given here
  * can take a lock, so no call's verdict depends on the calls before
  * it: the hints decide how much one load answers, never an answer. */
-enum { ARG_NONE, ARG_ZERO, ARG_CTX, ARG_STACK, ARG_EIGHT };
+enum { ARG_NONE, ARG_ZERO, ARG_CTX, ARG_STACK, ARG_EIGHT, ARG_MAP };
+#define ARG_MAPS 3	/* ARG_MAP + i: map i of chain_maps() */
 #define CHAIN_MAX 16
 
-/* helper_args[id]: 3 bits per argument r1..r5 (ARG_*);
- * helper_passes[type]: bit id set when the call passed with them. */
+/* hint_id[h]: a helper whose call passed in some program type;
+ * hint_args[h]: the arguments it passed with, 3 bits (ARG_*) per r1..r5;
+ * hint_passes[type]: bit h set when it passed in that type. */
 #include "kernel/helper_args.h"
 
 struct chain {
 	uint32_t len;			/* helpers */
 	uint16_t call_at[CHAIN_MAX];	/* instruction of each call */
-	struct bpf_insn insns[4 + CHAIN_MAX * 6 + 2];
+	struct bpf_insn insns[4 + CHAIN_MAX * 11 + 2];
 };
+
+/* The maps of ARG_MAP + i: a per-CPU hash (map_lookup_elem and co.), a
+ * queue (push, pop, peek) and a ring buffer, of values no larger than
+ * the stack the arguments point to. */
+static void chain_maps(struct probe *p)
+{
+	static const uint8_t types[ARG_MAPS] = {
+		BPF_MAP_TYPE_PERCPU_HASH, BPF_MAP_TYPE_QUEUE, BPF_MAP_TYPE_RINGBUF,
+	};
+	int i;
+
+	for (i = 0; i < ARG_MAPS; i++)
+		p->maps[i] = create_map(p, types[i]);
+}
+
+static void chain_maps_close(struct probe *p)
+{
+	int i;
+
+	for (i = 0; i < ARG_MAPS; i++)
+		if (p->maps[i] >= 0)
+			close(p->maps[i]);
+	p->maps[0] = p->maps[1] = p->maps[2] = -1;
+}
+
+/* Has this kernel what the arguments need? */
+static bool chain_args_ok(const struct probe *p, uint16_t args)
+{
+	uint32_t j, kind;
+
+	for (j = 0; j < 5; j++) {
+		kind = args >> 3 * j & 7;
+		if (kind >= ARG_MAP && p->maps[kind - ARG_MAP] < 0)
+			return false;
+	}
+	return true;
+}
 
 /* A chain of n helpers ids, all but the last called with args[i]
  * (ARG_* per register); the last one's call is answered either way.
  * Instructions cost the kernel even where it does not get to them
- * (~0.3 us each), so the chain has only those its arguments need. */
-static uint32_t chain_build(struct chain *c, const uint32_t *ids, const uint16_t *args,
-			    uint32_t n)
+ * (~0.3 us each), so the chain has only those its arguments need.
+ * call_at counts instructions as the verifier does (a map's 16-byte
+ * load is one). */
+static uint32_t chain_build(struct chain *c, const struct probe *p, const uint32_t *ids,
+			    const uint16_t *args, uint32_t n)
 {
-	static const struct bpf_insn arg[5] = {
+	static const struct bpf_insn arg[ARG_MAP] = {
 		EXIT(), MOV64_IMM(0, 0), INSN(0xbf, 0, 6, 0, 0), INSN(0xbf, 0, 7, 0, 0),
 		MOV64_IMM(0, 8),
 	};
@@ -460,7 +512,7 @@ static uint32_t chain_build(struct chain *c, const uint32_t *ids, const uint16_t
 		INSN(0xbf, 7, 10, 0, 0),	/* r7 = r10 */
 		INSN(0x07, 7, 0, 0, -8),	/* r7 += -8 */
 	};
-	uint32_t i, j, kind, len = 0, need = 0;
+	uint32_t i, j, kind, len = 0, steps, need = 0;
 
 	for (i = 0; i + 1 < n; i++)
 		for (j = 0; j < 5; j++)
@@ -471,15 +523,25 @@ static uint32_t chain_build(struct chain *c, const uint32_t *ids, const uint16_t
 		memcpy(c->insns + len, head + 1, 3 * sizeof(*head));
 		len += 3;
 	}
+	steps = len;
 	for (i = 0; i < n; i++) {
-		for (j = 0; j < 5 && i + 1 < n; j++) {
+		for (j = 0; j < 5 && i + 1 < n; j++, steps++) {
 			kind = args[i] >> 3 * j & 7;
-			if (kind == ARG_NONE || kind > ARG_EIGHT)
+			if (kind == ARG_NONE) {
+				steps--;
 				continue;
-			c->insns[len] = arg[kind];
-			c->insns[len++].dst_reg = (uint8_t)(j + 1);
+			}
+			if (kind < ARG_MAP) {
+				c->insns[len] = arg[kind];
+				c->insns[len++].dst_reg = (uint8_t)(j + 1);
+				continue;
+			}
+			/* rj = map (BPF_LD | BPF_DW | BPF_IMM, BPF_PSEUDO_MAP_FD) */
+			c->insns[len++] = (struct bpf_insn)INSN(0x18, j + 1, 1, 0,
+								p->maps[kind - ARG_MAP]);
+			c->insns[len++] = (struct bpf_insn)INSN(0, 0, 0, 0, 0);
 		}
-		c->call_at[i] = (uint16_t)len;
+		c->call_at[i] = (uint16_t)steps++;
 		c->insns[len++] = (struct bpf_insn)CALL((int32_t)ids[i]);
 	}
 	c->len = n;
@@ -519,49 +581,45 @@ static void set_bit(uint8_t *bits, uint32_t id)
 static void type_helpers(struct probe *p, uint32_t type, const uint8_t *want,
 			 bool unprivileged, uint8_t *bits)
 {
-	uint32_t ids[BPF_HELPER_COUNT], id, n = 0, i, k, len;
-	const uint8_t *passes = helper_passes[type];
-	uint16_t args[CHAIN_MAX];
+	uint32_t ids[BPF_HELPER_COUNT], id, n = 0, hinted, i, k, len;
+	uint16_t args[BPF_HELPER_COUNT];
+	uint8_t listed[PROBE_HELPER_BYTES] = { 0 };
 	struct chain c;
 	int passed;
 
 	memset(bits, 0, PROBE_HELPER_BYTES);
-	/* Unprivileged, EPERM is "not allowed", not an answer: one helper
-	 * per load there, as for a device. */
-	if (unprivileged || p->ifindex) {
-		for (id = 1; id < BPF_HELPER_COUNT; id++)
-			if (bit(want, id) && probe_helper(p, type, id) &&
-			    !(unprivileged && p->err == EPERM))
-				set_bit(bits, id);
-		return;
-	}
-	if (needs_target(type))
-		return;
-	/* The helpers expected to pass first: one chain answers them all,
-	 * and the others are one load each anyway. */
+	/* The helpers expected to pass first: a chain answers them all,
+	 * and the others are one load each anyway.  No chains for a
+	 * device, nor unprivileged, where EPERM is "not allowed", not an
+	 * answer. */
+	for (i = 0; i < CHAIN_HINTS && !unprivileged && !p->ifindex; i++)
+		if (bit(want, hint_id[i]) && bit(hint_passes[type], i) &&
+		    chain_args_ok(p, hint_args[i])) {
+			args[n] = hint_args[i];
+			set_bit(listed, hint_id[i]);
+			ids[n++] = hint_id[i];
+		}
+	hinted = n;
 	for (id = 1; id < BPF_HELPER_COUNT; id++)
-		if (bit(want, id) && bit(passes, id))
-			ids[n++] = id;
-	for (id = 1; id < BPF_HELPER_COUNT; id++)
-		if (bit(want, id) && !bit(passes, id))
+		if (bit(want, id) && !bit(listed, id))
 			ids[n++] = id;
 	for (i = 0; i < n; i += k) {
 		k = 1;
 		if (bit(p->beyond_last, ids[i]))
 			continue;
 		/* The helpers expected to pass, then one more. */
-		for (len = 0; len < CHAIN_MAX - 1 && i + len < n - 1 &&
-		     bit(passes, ids[i + len]) && !bit(p->beyond_last, ids[i + len]); len++)
+		for (len = 1; len < CHAIN_MAX && i + len < n && i + len - 1 < hinted &&
+		     !bit(p->beyond_last, ids[i + len - 1]); len++)
 			;
-		len++;
-		for (k = 0; k < len; k++)
-			args[k] = helper_args[ids[i + k]];
-		load_typed(p, type, c.insns, chain_build(&c, ids + i, args, len), true);
-		passed = chain_passed(&c, p->log);
-		if (passed < 0) {	/* not the verifier's answer: libbpf's probe */
-			if (probe_helper(p, type, ids[i]))
+		passed = -1;
+		if (len > 1) {
+			load_typed(p, type, c.insns, chain_build(&c, p, ids + i, args + i, len),
+				   true);
+			passed = chain_passed(&c, p->log);
+		}
+		if (passed < 0) {	/* one helper, libbpf's probe */
+			if (probe_helper(p, type, ids[i]) && !(unprivileged && p->err == EPERM))
 				set_bit(bits, ids[i]);
-			k = 1;
 			continue;
 		}
 		for (k = 0; k < (uint32_t)passed; k++)
@@ -619,6 +677,8 @@ void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
 	uint32_t type;
 
 	memset(bits, 0, BPF_PROG_TYPE_COUNT * sizeof(*bits));
+	if (!unprivileged && !p->ifindex)
+		chain_maps(p);
 	if (!sched_getaffinity(0, sizeof(cpus), &cpus) && CPU_COUNT(&cpus) > 1)
 		n = CPU_COUNT(&cpus) < PROBE_MAX_WORKERS ? (unsigned)CPU_COUNT(&cpus) :
 			PROBE_MAX_WORKERS;
@@ -655,6 +715,7 @@ void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
 	for (type = 1; type < BPF_PROG_TYPE_COUNT; type++)
 		if (types[type] && !done[type])
 			type_helpers(p, type, want, unprivileged, bits[type]);
+	chain_maps_close(p);
 }
 
 bool probe_misc(struct probe *p, enum probe_misc which)

@@ -19,6 +19,7 @@ struct probe {
 	bool netronome;		/* the device's firmware has its own words */
 	int err;
 	uint8_t beyond_last[PROBE_HELPER_BYTES];	/* ids this kernel lacks */
+	int maps[3];		/* map arguments of helper probes, or -1 */
 	char log[4096];		/* the verifier log of the last helper probe */
 };
 
