@@ -3,7 +3,9 @@
  * libbpf's libbpf_probes.c makes (bpftool's feature probe calls it): the
  * smallest program or map a type accepts, with the expected attach type,
  * flags or BTF the type needs, so a refusal means the kernel lacks it.
- * With an ifindex, bpftool's own offload probes instead.  See probe.h. */
+ * With an ifindex, bpftool's own offload probes instead.  The helper
+ * table asks libbpf's questions in chains of calls (see "Chains").  See
+ * probe.h. */
 #include "kernel/probe.h"
 #include "kernel/sys_bpf.h"
 #include "uapi/btf.h"
@@ -428,7 +430,7 @@ bool probe_helper(struct probe *p, uint32_t prog_type, uint32_t id)
 }
 
 /* Chains.  libbpf asks one helper per load, and the kernel's fixed
- * cost of a load (~18 us: allocating, checking and freeing a program)
+ * cost of a load (~16 us: allocating, checking and freeing a program)
  * is nearly all of a probe run.  A chain calls, in one program, the
  * helpers that passed the verifier's argument checks in this program
  * type on the kernel tools/helper-args ran on, each with the arguments

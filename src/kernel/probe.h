@@ -1,5 +1,6 @@
-/* probe: what this kernel (or an offload device) accepts, one bpf(2)
- * call per question, as libbpf's probes and bpftool's feature.c ask.
+/* probe: what this kernel (or an offload device) accepts, asked as
+ * libbpf's probes and bpftool's feature.c ask (the helper table asks
+ * several helpers in one load, with the same answers: see probe.c).
  * Every probe answers true or false and leaves the errno of its last
  * load in p->err (0 when it loaded), for the unprivileged run, where
  * EPERM means "not allowed" rather than "not there".  Never prints. */
