@@ -3,7 +3,9 @@
  * libbpf's libbpf_probes.c makes (bpftool's feature probe calls it): the
  * smallest program or map a type accepts, with the expected attach type,
  * flags or BTF the type needs, so a refusal means the kernel lacks it.
- * With an ifindex, bpftool's own offload probes instead.  See probe.h. */
+ * With an ifindex, bpftool's own offload probes instead.  The helper
+ * table asks libbpf's questions in chains of calls (see "Chains").  See
+ * probe.h. */
 #include "kernel/probe.h"
 #include "kernel/sys_bpf.h"
 #include "uapi/btf.h"
@@ -95,6 +97,7 @@ static int vendor_id(const char *ifname)
 void probe_init(struct probe *p, const char *ifname, uint32_t ifindex)
 {
 	memset(p, 0, sizeof(*p));
+	p->maps[0] = p->maps[1] = p->maps[2] = -1;
 	p->ifindex = ifindex;
 	if (ifindex)
 		p->netronome = vendor_id(ifname) == 0x19ee;
@@ -249,10 +252,12 @@ static int storage_btf(void)
 	return sys_btf_load(blob, sizeof(blob), NULL, 0);
 }
 
-bool probe_map_type(struct probe *p, uint32_t type)
+/* The smallest map of a type, as libbpf's probe creates it: its fd, or
+ * -errno. */
+static int create_map(const struct probe *p, uint32_t type)
 {
 	struct bpf_attr_map_create attr;
-	int fd, inner = -1, btf = -1, want_err = 0;
+	int fd, inner = -1, btf = -1;
 
 	memset(&attr, 0, sizeof(attr));
 	attr.map_type = type;
@@ -291,7 +296,7 @@ bool probe_map_type(struct probe *p, uint32_t type)
 	case BPF_MAP_TYPE_CGRP_STORAGE:
 		btf = storage_btf();
 		if (btf < 0)
-			return false;
+			return btf;
 		attr.btf_fd = (uint32_t)btf;
 		attr.btf_key_type_id = 1;
 		attr.btf_value_type_id = 3;
@@ -309,7 +314,6 @@ bool probe_map_type(struct probe *p, uint32_t type)
 		/* Value type 1 is no struct_ops type: a kernel with the map
 		 * type says ENOTSUPP. */
 		attr.btf_vmlinux_value_type_id = 1;
-		want_err = ENOTSUPP;
 		break;
 	case BPF_MAP_TYPE_ARENA:
 		attr.key_size = 0;
@@ -330,7 +334,7 @@ bool probe_map_type(struct probe *p, uint32_t type)
 		in.max_entries = 1;
 		inner = sys_map_create(&in);
 		if (inner < 0)
-			return false;
+			return inner;
 		attr.inner_map_fd = (uint32_t)inner;
 		break;
 	}
@@ -339,13 +343,22 @@ bool probe_map_type(struct probe *p, uint32_t type)
 	}
 create:
 	fd = sys_map_create(&attr);
-	if (fd >= 0)
-		close(fd);
 	if (inner >= 0)
 		close(inner);
 	if (btf >= 0)
 		close(btf);
-	return want_err ? fd == -want_err : fd >= 0;
+	return fd;
+}
+
+bool probe_map_type(struct probe *p, uint32_t type)
+{
+	int fd = create_map(p, type);
+
+	if (fd >= 0)
+		close(fd);
+	if (type == BPF_MAP_TYPE_STRUCT_OPS && !p->ifindex)
+		return fd == -ENOTSUPP;	/* see create_map() */
+	return fd >= 0;
 }
 
 /* Does a line of the log start with one of words? (The verifier's
@@ -386,6 +399,13 @@ static bool helper_refused(struct probe *p, uint32_t id)
 				 strstr(p->log, "unsupported function id")));
 }
 
+/* No program of these types loads without a target to attach to. */
+static bool needs_target(uint32_t type)
+{
+	return type == BPF_PROG_TYPE_TRACING || type == BPF_PROG_TYPE_EXT ||
+	       type == BPF_PROG_TYPE_LSM || type == BPF_PROG_TYPE_STRUCT_OPS;
+}
+
 bool probe_helper(struct probe *p, uint32_t prog_type, uint32_t id)
 {
 	/* libbpf's probe is "call; exit".  The verdict on the call is all
@@ -403,32 +423,214 @@ bool probe_helper(struct probe *p, uint32_t prog_type, uint32_t id)
 		load_offload(p, prog_type, insns, 3, true);
 		return !helper_refused(p, id);
 	}
-	switch (prog_type) {
-	case BPF_PROG_TYPE_TRACING:
-	case BPF_PROG_TYPE_EXT:
-	case BPF_PROG_TYPE_LSM:
-	case BPF_PROG_TYPE_STRUCT_OPS:
-		return false;	/* no program of these loads without a target */
-	default:
-		break;
-	}
+	if (needs_target(prog_type))
+		return false;
 	load_typed(p, prog_type, insns, 3, true);
 	return !helper_refused(p, id);
+}
+
+/* Chains.  libbpf asks one helper per load, and the kernel's fixed
+ * cost of a load (~16 us: allocating, checking and freeing a program)
+ * is nearly all of a probe run.  A chain calls, in one program, the
+ * helpers that passed the verifier's argument checks in this program
+ * type on the kernel tools/helper-args ran on, each with the arguments
+ * that passed, then one other helper.  The verifier stops at the first
+ * call it refuses ("processed N insns" in its log says which) or at the
+ * end, where r0 = r1 (dead after a call) fails before anything is
+ * compiled.  Every call before the stop was accepted: libbpf's
+ * "available"; the one it stopped at gets libbpf's verdict from the
+ * log; the next load starts after it.  The program type's check of a
+ * helper comes before any check of state, and no argument given here
+ * can take a lock, so no call's verdict depends on the calls before
+ * it: the hints decide how much one load answers, never an answer. */
+enum { ARG_NONE, ARG_ZERO, ARG_CTX, ARG_STACK, ARG_EIGHT, ARG_MAP };
+#define ARG_MAPS 3	/* ARG_MAP + i: map i of chain_maps() */
+#define CHAIN_MAX 16
+
+/* hint_id[h]: a helper whose call passed in some program type;
+ * hint_args[h]: the arguments it passed with, 3 bits (ARG_*) per r1..r5;
+ * hint_passes[type]: bit h set when it passed in that type. */
+#include "kernel/helper_args.h"
+
+struct chain {
+	uint32_t len;			/* helpers */
+	uint16_t call_at[CHAIN_MAX];	/* instruction of each call */
+	struct bpf_insn insns[4 + CHAIN_MAX * 11 + 2];
+};
+
+/* The maps of ARG_MAP + i: a per-CPU hash (map_lookup_elem and co.), a
+ * queue (push, pop, peek) and a ring buffer, of values no larger than
+ * the stack the arguments point to. */
+static void chain_maps(struct probe *p)
+{
+	static const uint8_t types[ARG_MAPS] = {
+		BPF_MAP_TYPE_PERCPU_HASH, BPF_MAP_TYPE_QUEUE, BPF_MAP_TYPE_RINGBUF,
+	};
+	int i;
+
+	for (i = 0; i < ARG_MAPS; i++)
+		p->maps[i] = create_map(p, types[i]);
+}
+
+static void chain_maps_close(struct probe *p)
+{
+	int i;
+
+	for (i = 0; i < ARG_MAPS; i++)
+		if (p->maps[i] >= 0)
+			close(p->maps[i]);
+	p->maps[0] = p->maps[1] = p->maps[2] = -1;
+}
+
+/* Has this kernel what the arguments need? */
+static bool chain_args_ok(const struct probe *p, uint16_t args)
+{
+	uint32_t j, kind;
+
+	for (j = 0; j < 5; j++) {
+		kind = args >> 3 * j & 7;
+		if (kind >= ARG_MAP && p->maps[kind - ARG_MAP] < 0)
+			return false;
+	}
+	return true;
+}
+
+/* A chain of n helpers ids, all but the last called with args[i]
+ * (ARG_* per register); the last one's call is answered either way.
+ * Instructions cost the kernel even where it does not get to them
+ * (~0.3 us each), so the chain has only those its arguments need.
+ * call_at counts instructions as the verifier does (a map's 16-byte
+ * load is one). */
+static uint32_t chain_build(struct chain *c, const struct probe *p, const uint32_t *ids,
+			    const uint16_t *args, uint32_t n)
+{
+	static const struct bpf_insn arg[ARG_MAP] = {
+		EXIT(), MOV64_IMM(0, 0), INSN(0xbf, 0, 6, 0, 0), INSN(0xbf, 0, 7, 0, 0),
+		MOV64_IMM(0, 8),
+	};
+	static const struct bpf_insn head[4] = {
+		INSN(0xbf, 6, 1, 0, 0),		/* r6 = r1 (ctx) */
+		INSN(0x7a, 10, 0, -8, 0),	/* *(u64 *)(r10 - 8) = 0 */
+		INSN(0xbf, 7, 10, 0, 0),	/* r7 = r10 */
+		INSN(0x07, 7, 0, 0, -8),	/* r7 += -8 */
+	};
+	uint32_t i, j, kind, len = 0, steps, need = 0;
+
+	for (i = 0; i + 1 < n; i++)
+		for (j = 0; j < 5; j++)
+			need |= 1u << (args[i] >> 3 * j & 7);
+	if (need & (1u << ARG_CTX))
+		c->insns[len++] = head[0];
+	if (need & (1u << ARG_STACK)) {
+		memcpy(c->insns + len, head + 1, 3 * sizeof(*head));
+		len += 3;
+	}
+	steps = len;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < 5 && i + 1 < n; j++, steps++) {
+			kind = args[i] >> 3 * j & 7;
+			if (kind == ARG_NONE) {
+				steps--;
+				continue;
+			}
+			if (kind < ARG_MAP) {
+				c->insns[len] = arg[kind];
+				c->insns[len++].dst_reg = (uint8_t)(j + 1);
+				continue;
+			}
+			/* rj = map (BPF_LD | BPF_DW | BPF_IMM, BPF_PSEUDO_MAP_FD) */
+			c->insns[len++] = (struct bpf_insn)INSN(0x18, j + 1, 1, 0,
+								p->maps[kind - ARG_MAP]);
+			c->insns[len++] = (struct bpf_insn)INSN(0, 0, 0, 0, 0);
+		}
+		c->call_at[i] = (uint16_t)steps++;
+		c->insns[len++] = (struct bpf_insn)CALL((int32_t)ids[i]);
+	}
+	c->len = n;
+	c->insns[len++] = (struct bpf_insn)INSN(0xbf, 0, 1, 0, 0);	/* r0 = r1 */
+	c->insns[len++] = (struct bpf_insn)EXIT();
+	return len;
+}
+
+/* How many calls of the chain passed, from "processed N insns" of the
+ * straight-line program; -1 when the log does not say, or the load
+ * stopped elsewhere than at a call or the end. */
+static int chain_passed(const struct chain *c, const char *log)
+{
+	const char *s = strstr(log, "processed ");
+	unsigned long at;
+	uint32_t i;
+
+	if (!s || (s != log && s[-1] != '\n') || s[10] < '1' || s[10] > '9')
+		return -1;
+	at = strtoul(s + 10, NULL, 10) - 1;
+	for (i = 0; i < c->len; i++)
+		if (at <= c->call_at[i])
+			return at == c->call_at[i] ? (int)i : -1;
+	return at == c->call_at[c->len - 1] + 1u ? (int)c->len : -1;
+}
+
+static bool bit(const uint8_t *bits, uint32_t id)
+{
+	return bits[id / 8] >> id % 8 & 1;
+}
+
+static void set_bit(uint8_t *bits, uint32_t id)
+{
+	bits[id / 8] |= (uint8_t)(1 << id % 8);
 }
 
 static void type_helpers(struct probe *p, uint32_t type, const uint8_t *want,
 			 bool unprivileged, uint8_t *bits)
 {
-	uint32_t id;
+	uint32_t ids[BPF_HELPER_COUNT], id, n = 0, hinted, i, k, len;
+	uint16_t args[BPF_HELPER_COUNT];
+	uint8_t listed[PROBE_HELPER_BYTES] = { 0 };
+	struct chain c;
+	int passed;
 
 	memset(bits, 0, PROBE_HELPER_BYTES);
-	for (id = 1; id < BPF_HELPER_COUNT; id++) {
-		if (!(want[id / 8] >> id % 8 & 1) || !probe_helper(p, type, id))
+	/* The helpers expected to pass first: a chain answers them all,
+	 * and the others are one load each anyway.  No chains for a
+	 * device, nor unprivileged, where EPERM is "not allowed", not an
+	 * answer. */
+	for (i = 0; i < CHAIN_HINTS && !unprivileged && !p->ifindex; i++)
+		if (bit(want, hint_id[i]) && bit(hint_passes[type], i) &&
+		    chain_args_ok(p, hint_args[i])) {
+			args[n] = hint_args[i];
+			set_bit(listed, hint_id[i]);
+			ids[n++] = hint_id[i];
+		}
+	hinted = n;
+	for (id = 1; id < BPF_HELPER_COUNT; id++)
+		if (bit(want, id) && !bit(listed, id))
+			ids[n++] = id;
+	for (i = 0; i < n; i += k) {
+		k = 1;
+		if (bit(p->beyond_last, ids[i]))
 			continue;
-		/* Unprivileged, EPERM is "not allowed", not an answer. */
-		if (unprivileged && p->err == EPERM)
+		/* The helpers expected to pass, then one more. */
+		for (len = 1; len < CHAIN_MAX && i + len < n && i + len - 1 < hinted &&
+		     !bit(p->beyond_last, ids[i + len - 1]); len++)
+			;
+		passed = -1;
+		if (len > 1) {
+			load_typed(p, type, c.insns, chain_build(&c, p, ids + i, args + i, len),
+				   true);
+			passed = chain_passed(&c, p->log);
+		}
+		if (passed < 0) {	/* one helper, libbpf's probe */
+			if (probe_helper(p, type, ids[i]) && !(unprivileged && p->err == EPERM))
+				set_bit(bits, ids[i]);
 			continue;
-		bits[id / 8] |= (uint8_t)(1 << id % 8);
+		}
+		for (k = 0; k < (uint32_t)passed; k++)
+			set_bit(bits, ids[i + k]);
+		if (k < len) {	/* the call the verifier stopped at */
+			if (!helper_refused(p, ids[i + k]))
+				set_bit(bits, ids[i + k]);
+			k++;
+		}
 	}
 }
 
@@ -477,6 +679,8 @@ void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
 	uint32_t type;
 
 	memset(bits, 0, BPF_PROG_TYPE_COUNT * sizeof(*bits));
+	if (!unprivileged && !p->ifindex)
+		chain_maps(p);
 	if (!sched_getaffinity(0, sizeof(cpus), &cpus) && CPU_COUNT(&cpus) > 1)
 		n = CPU_COUNT(&cpus) < PROBE_MAX_WORKERS ? (unsigned)CPU_COUNT(&cpus) :
 			PROBE_MAX_WORKERS;
@@ -513,6 +717,7 @@ void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
 	for (type = 1; type < BPF_PROG_TYPE_COUNT; type++)
 		if (types[type] && !done[type])
 			type_helpers(p, type, want, unprivileged, bits[type]);
+	chain_maps_close(p);
 }
 
 bool probe_misc(struct probe *p, enum probe_misc which)

@@ -1,5 +1,6 @@
-/* probe: what this kernel (or an offload device) accepts, one bpf(2)
- * call per question, as libbpf's probes and bpftool's feature.c ask.
+/* probe: what this kernel (or an offload device) accepts, asked as
+ * libbpf's probes and bpftool's feature.c ask (the helper table asks
+ * several helpers in one load, with the same answers: see probe.c).
  * Every probe answers true or false and leaves the errno of its last
  * load in p->err (0 when it loaded), for the unprivileged run, where
  * EPERM means "not allowed" rather than "not there".  Never prints. */
@@ -19,6 +20,7 @@ struct probe {
 	bool netronome;		/* the device's firmware has its own words */
 	int err;
 	uint8_t beyond_last[PROBE_HELPER_BYTES];	/* ids this kernel lacks */
+	int maps[3];		/* map arguments of helper probes, or -1 */
 	char log[4096];		/* the verifier log of the last helper probe */
 };
 
