@@ -2,7 +2,7 @@
 #
 #   make test-kernels    tests/run.sh inside qemu on several Debian kernels
 #                        (tools/test-kernels; root, apt, ~10 min)
-#   make cross           static builds for arm64, armhf and riscv64, their
+#   make cross           static musl builds for arm64, armhf and riscv64, their
 #                        unit tests under qemu-user (tools/cross-build)
 #
 # Both scripts install what they miss through apt and leave ./bpfbox and
