@@ -25,6 +25,10 @@
  *       with BPF_ENABLE_STATS on for the run when asked (run_time_ns);
  *       prints "retval R", exit status 0 only when R is 0 (for perf: the
  *       record reached a reader).
+ *   progload jited PATH FILE
+ *       write the pinned program's JIT image (jited_prog_insns) to FILE
+ *       and print "bytes N funcs L1[,L2...]" (jited_func_lens); exit
+ *       status 4 when the kernel has no image to give (JIT off)
  * func FUNC loads BTF with one FUNC record "int FUNC(void)" and func info
  * naming the program's one function (prog show's full names, btf_id).
  * License defaults to "GPL" (perf_event_output is GPL-only).  Uses
@@ -32,6 +36,7 @@
 #include "kernel/sys_bpf.h"
 #include "btf_builder.h"
 
+#include <errno.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,7 +135,8 @@ static int die(const char *what, int err)
 static int usage(void)
 {
 	fprintf(stderr, "usage: progload {socket|xdp|perf|ringbuf|tailcall|tc|flow|cgskb|netfilter|rawtp|tp|perfev|skskb} PATH [name NAME] [map MAPPATH] [license LIC] [func FUNC]\n"
-			"       progload run PATH [cpu N] [repeat N] [stats 1]\n");
+			"       progload run PATH [cpu N] [repeat N] [stats 1]\n"
+			"       progload jited PATH FILE\n");
 	return 2;
 }
 
@@ -271,6 +277,63 @@ static int tag(const char *path)
 	return 1;
 }
 
+/* Two BPF_OBJ_GET_INFO_BY_FD calls: the lengths, then the bytes. */
+static int jited(const char *path, const char *file)
+{
+	struct bpf_prog_info info;
+	uint32_t len = sizeof(info), size, nfuncs, i;
+	uint32_t *lens = NULL;
+	uint8_t *image = NULL;
+	FILE *f;
+	int fd = sys_obj_get(path, 0), err;
+
+	if (fd < 0)
+		return die(path, fd);
+	memset(&info, 0, sizeof(info));
+	err = sys_obj_info(fd, &info, &len);
+	if (err)
+		return die("prog info", err);
+	if (!info.jited_prog_len) {
+		fprintf(stderr, "progload: %s: no JIT image (JIT disabled?)\n", path);
+		return 4;
+	}
+	size = info.jited_prog_len;
+	nfuncs = info.nr_jited_func_lens;
+	image = malloc(size);
+	lens = calloc(nfuncs ? nfuncs : 1, sizeof(*lens));
+	if (!image || !lens)
+		return die("malloc", -ENOMEM);
+	memset(&info, 0, sizeof(info));
+	info.jited_prog_len = size;
+	info.jited_prog_insns = (uintptr_t)image;
+	info.nr_jited_func_lens = nfuncs;
+	info.jited_func_lens = (uintptr_t)lens;
+	len = sizeof(info);
+	err = sys_obj_info(fd, &info, &len);
+	if (err)
+		return die("prog info", err);
+	if (!info.jited_prog_insns) {
+		fprintf(stderr, "progload: %s: the kernel withholds the JIT image (kptr_restrict)\n", path);
+		return 4;
+	}
+	/* The same program: its image cannot have grown in between. */
+	if (info.jited_prog_len > size || info.nr_jited_func_lens > nfuncs)
+		return die("prog info", -EOVERFLOW);
+	f = fopen(file, "wb");
+	if (!f || fwrite(image, 1, info.jited_prog_len, f) != info.jited_prog_len || fclose(f)) {
+		fprintf(stderr, "progload: %s: %s\n", file, strerror(errno));
+		return 1;
+	}
+	printf("bytes %u funcs ", info.jited_prog_len);
+	for (i = 0; i < info.nr_jited_func_lens; i++)
+		printf("%s%u", i ? "," : "", lens[i]);
+	printf("\n");
+	free(image);
+	free(lens);
+	close(fd);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct bpf_attr_prog_load a;
@@ -285,6 +348,8 @@ int main(int argc, char **argv)
 		return run(argc, argv);
 	if (argc == 3 && !strcmp(argv[1], "tag"))
 		return tag(argv[2]);
+	if (argc == 4 && !strcmp(argv[1], "jited"))
+		return jited(argv[2], argv[3]);
 	if (argc == 4 && !strcmp(argv[1], "metadata"))
 		return metadata(argv[2], argv[3]);
 	if (argc < 3 || argc % 2 == 0)
