@@ -9,7 +9,7 @@
 #                        completion)
 #   make dist            bpfbox-$(VERSION).tar.gz of the tracked files
 #   make test-kernels    the suite in qemu on Debian kernels 5.10..7.x (tools/)
-#   make cross           static arm64/armhf/riscv64 builds + their unit tests
+#   make cross           static musl arm64/armhf/riscv64 builds + their unit tests
 #   make fuzz            libFuzzer on the BTF parser, the command line and
 #                        the gzip reader (clang; FUZZ_TIME=secs each;
 #                        fuzz-btf, fuzz-cli, fuzz-inflate)

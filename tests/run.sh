@@ -4,7 +4,9 @@
 #
 # Env: BPFBOX (binary, default ./bpfbox), UNIT (unit runner, default
 # build/unit-tests, "none" to skip), HELPERS (C helpers, default
-# build/helpers), CI=true makes a missing root/bpf(2) a failure.
+# build/helpers), CI=true makes a missing root/bpf(2) a failure,
+# ARTIFACTS (set by tools/test-kernels' guests only) a directory whose
+# files are brought back to the host (tests/kernel/prog_jited.sh).
 # Arguments: names of tests/kernel/*.sh files to run (default: all).
 # Ends with "N passed, N failed[, N skipped]".
 

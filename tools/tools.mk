@@ -1,8 +1,9 @@
 # Included by the Makefile: the kernel matrix and the cross builds.
 #
-#   make test-kernels    tests/run.sh inside qemu on several Debian kernels
-#                        (tools/test-kernels; root, apt, ~10 min)
-#   make cross           static builds for arm64, armhf and riscv64, their
+#   make test-kernels    tests/run.sh inside qemu on several Debian kernels,
+#                        amd64 and arm64 (tools/test-kernels; root, apt,
+#                        ~20 min)
+#   make cross           static musl builds for arm64, armhf and riscv64, their
 #                        unit tests under qemu-user (tools/cross-build)
 #
 # Both scripts install what they miss through apt and leave ./bpfbox and
