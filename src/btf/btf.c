@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -462,6 +463,17 @@ const void *btf_raw(const struct btf *btf, uint32_t *size)
 {
 	*size = btf->raw_size;
 	return btf->raw;
+}
+
+uint32_t btf_strings(const struct btf *btf, uint32_t *len)
+{
+	*len = btf->strs_len;
+	return btf->start_str;
+}
+
+size_t btf_type_size(const struct btf_type *t)
+{
+	return record_len(NULL, t, SIZE_MAX);
 }
 
 const struct btf *btf_base(const struct btf *btf)
