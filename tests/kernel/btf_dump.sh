@@ -155,6 +155,52 @@ struct module_s {
 
 #endif /* __VMLINUX_H__ */"
 
+# Several files: appended on the base and deduplicated (libbpf's
+# btf__add_btf() + btf__dedup(), upstream 2026; the expected output is
+# what upstream bpftool prints: 7.1 takes one file only).
+"$H/mkbtfmap" -o cdecl $WORK/split2.btf split2
+testing "btf dump -B file A file B: shared types once, FWD resolved" \
+	'bpfbox -B $WORK/split.btf.base btf dump file $WORK/split.btf file $WORK/split2.btf' \
+	"[45] TYPEDEF 'base_value_t' type_id=41
+[46] PTR '(anon)' type_id=45
+[47] STRUCT 'module_s' size=16 vlen=2
+	'v' type_id=46 bits_offset=0
+	'first' type_id=29 bits_offset=64
+[48] PTR '(anon)' type_id=47
+[49] STRUCT 'other_s' size=16 vlen=2
+	'm' type_id=48 bits_offset=0
+	'v' type_id=46 bits_offset=64"
+testing "btf dump -B file A file A: the copy goes, a base PTR replaces the module's" \
+	'bpfbox -B $WORK/split.btf.base btf dump file $WORK/split.btf file $WORK/split.btf' \
+	"[45] TYPEDEF 'base_value_t' type_id=41
+[46] PTR '(anon)' type_id=45
+[47] STRUCT 'module_s' size=16 vlen=2
+	'v' type_id=46 bits_offset=0
+	'first' type_id=29 bits_offset=64"
+testing "btf dump -B file A file B format c: one header for both" \
+	'bpfbox -B $WORK/split.btf.base btf dump file $WORK/split.btf file $WORK/split2.btf format c root_id 49 | noguards' \
+	"
+struct module_s;
+
+struct cdecl;
+
+typedef struct cdecl base_value_t;
+
+struct other_s {
+	struct module_s *m;
+	base_value_t *v;
+};
+
+#ifndef BPF_NO_PRESERVE_ACCESS_INDEX
+#pragma clang attribute pop
+#endif
+
+#endif /* __VMLINUX_H__ */"
+testing "btf dump file A file B: a bad file is named" \
+	'bpfbox -B $WORK/split.btf.base btf dump file $WORK/split.btf file $WORK/cdecl.raw; echo "rc=$?"' \
+	"Error: failed to load BTF from $WORK/cdecl.raw: not a BTF blob or an ELF object
+rc=255"
+
 # A real BPF object, built for both byte orders (clang -g: .BTF section).
 if command -v clang > /dev/null 2>&1; then
 	cat > $WORK/obj.c <<'EOC'
