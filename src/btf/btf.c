@@ -465,6 +465,12 @@ const void *btf_raw(const struct btf *btf, uint32_t *size)
 	return btf->raw;
 }
 
+void btf_view(const struct btf *btf, struct btf_view *v)
+{
+	*v = (struct btf_view){ btf->types, btf->offs, btf->start_id, btf->nr,
+				btf->strs, btf->start_str, btf->strs_len };
+}
+
 uint32_t btf_strings(const struct btf *btf, uint32_t *len)
 {
 	*len = btf->strs_len;

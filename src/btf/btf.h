@@ -55,6 +55,19 @@ size_t btf_type_size(const struct btf_type *t);
 uint32_t btf_start_id(const struct btf *btf);
 uint32_t btf_end_id(const struct btf *btf);
 
+/* A blob's own records and strings, for lookups without a call in hot
+ * loops: id start + i is at types + offs[i] (i < nr), string offset
+ * start_str + j at strs + j (j < strs_len); the rest through the calls
+ * below (void, the base's). */
+struct btf_view {
+	const uint8_t *types;
+	const uint32_t *offs;
+	uint32_t start, nr;
+	const char *strs;
+	uint32_t start_str, strs_len;
+};
+void btf_view(const struct btf *btf, struct btf_view *v);
+
 /* NULL for an id out of range; id 0 is a void record (kind UNKN). */
 const struct btf_type *btf_type_by_id(const struct btf *btf, uint32_t id);
 /* NULL for an offset outside the string sections. */
