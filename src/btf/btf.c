@@ -108,7 +108,7 @@ static size_t record_len(const struct btf *btf, const struct btf_type *t,
 	return n <= avail && !(n & 3) ? n : 0;
 }
 
-/* Walk the type section: count records (offs NULL) or record offsets. */
+/* Walk the type section: count records and record their offsets. */
 static int walk_types(struct btf *btf, uint32_t *offs, uint32_t *count)
 {
 	uint32_t pos = 0, n = 0;
@@ -119,9 +119,7 @@ static int walk_types(struct btf *btf, uint32_t *offs, uint32_t *count)
 
 		if (!len)
 			return -EINVAL;
-		if (offs)
-			offs[n] = pos;
-		n++;
+		offs[n++] = pos;
 		pos += (uint32_t)len;
 	}
 	*count = n;
@@ -297,16 +295,19 @@ static int btf_parse_in(const void *data, size_t size, const struct btf *base,
 			f[1] = lo;
 		}
 	}
-	if (!err)
-		err = walk_types(btf, NULL, &n);
+	/* One walk into room for the most records the section can hold
+	 * (untouched pages of it cost nothing), then trimmed. */
+	if (!err) {
+		btf->offs = malloc(h.type_len / sizeof(struct btf_type) * sizeof(*btf->offs) + 4);
+		err = btf->offs ? walk_types(btf, btf->offs, &n) : -ENOMEM;
+	}
 	if (!err && (uint64_t)btf->start_id + n > UINT32_MAX)
 		err = -E2BIG;
-	if (!err && n) {
-		btf->offs = malloc((size_t)n * sizeof(*btf->offs));
-		if (!btf->offs)
-			err = -ENOMEM;
-		else
-			err = walk_types(btf, btf->offs, &n);
+	if (!err) {
+		uint32_t *offs = realloc(btf->offs, (size_t)n * sizeof(*offs) + 4);
+
+		if (offs)
+			btf->offs = offs;
 	}
 	if (err) {
 		btf_free(btf);
