@@ -248,6 +248,22 @@ static bool proto_compat(const struct btf_type *a, const struct btf_type *b)
 	return true;
 }
 
+/* Kinds that refer to no type: equal (or compatible enums), 0 or 1;
+ * -1 for the other kinds. */
+static int leaf_equal(const struct btf_type *x, const struct btf_type *y)
+{
+	switch (btf_kind(x)) {
+	case BTF_KIND_INT:
+	case BTF_KIND_FWD:
+	case BTF_KIND_FLOAT:
+		return same(x, y);
+	case BTF_KIND_ENUM:
+	case BTF_KIND_ENUM64:
+		return enum_compat(x, y);
+	}
+	return -1;
+}
+
 static bool is_ref(unsigned k)
 {
 	return k == BTF_KIND_PTR || k == BTF_KIND_TYPEDEF || k == BTF_KIND_FUNC ||
@@ -297,16 +313,11 @@ static bool identical(const struct dedup *d, uint32_t a, uint32_t b, int depth)
 		if (depth <= 0 || btf_kind(x) != btf_kind(y) || chain++ > MAX_DEPTH)
 			return false;
 		n = btf_vlen(x);
+		if (leaf_equal(x, y) >= 0)
+			return leaf_equal(x, y);
 		switch (btf_kind(x)) {
 		case BTF_KIND_UNKN:
 			return true;
-		case BTF_KIND_INT:
-		case BTF_KIND_FWD:
-		case BTF_KIND_FLOAT:
-			return same(x, y);
-		case BTF_KIND_ENUM:
-		case BTF_KIND_ENUM64:
-			return enum_compat(x, y);
 		case BTF_KIND_ARRAY:
 			return array_compat(x, y);
 		case BTF_KIND_STRUCT:
@@ -373,14 +384,9 @@ static int equiv(struct dedup *d, uint32_t cand, uint32_t canon, int depth)
 	if (kx != ky)
 		return 0;
 	n = btf_vlen(x);
+	if (leaf_equal(x, y) >= 0)
+		return leaf_equal(x, y);
 	switch (kx) {
-	case BTF_KIND_INT:
-	case BTF_KIND_FWD:
-	case BTF_KIND_FLOAT:
-		return same(x, y);
-	case BTF_KIND_ENUM:
-	case BTF_KIND_ENUM64:
-		return enum_compat(x, y);
 	case BTF_KIND_ARRAY:
 		if (!array_compat(x, y))
 			return 0;

@@ -486,6 +486,20 @@ else
 			'bpfbox btf dump file /sys/kernel/btf/$m | head -n 1 | grep -c "^\[$(($(bpfbox -j btf dump file $V 2>/dev/null | grep -o "{\"id\":" | wc -l) + 1))\] "' "1"
 		compiles "btf dump format c: module $m header compiles" /sys/kernel/btf/$m
 	done
+	# Two modules merged: split on vmlinux, no more types than both
+	# (their vmlinux types are the base's already), every named struct
+	# of each still there.
+	m1=$(echo $mods | cut -d" " -f1) m2=$(echo $mods | cut -d" " -s -f2)
+	if [ -n "$m2" ]; then
+		bpfbox btf dump file /sys/kernel/btf/$m1 > $WORK/m1.raw 2>/dev/null
+		bpfbox btf dump file /sys/kernel/btf/$m2 > $WORK/m2.raw 2>/dev/null
+		testing "btf dump file $m1 file $m2: merged on vmlinux" \
+			'bpfbox btf dump file /sys/kernel/btf/$m1 file /sys/kernel/btf/$m2 > $WORK/m12.raw; head -n 1 $WORK/m12.raw | cut -d" " -f1; [ $(grep -c "^\[" $WORK/m12.raw) -le $(cat $WORK/m1.raw $WORK/m2.raw | grep -c "^\[") ] && echo fewer; grep -ho "STRUCT .[a-z_0-9]*." $WORK/m1.raw $WORK/m2.raw | sort -u > $WORK/m.want; grep -o "STRUCT .[a-z_0-9]*." $WORK/m12.raw | sort -u | comm -23 $WORK/m.want - | wc -l' \
+			"$(head -n 1 $WORK/m1.raw | cut -d" " -f1)
+fewer
+0"
+		compiles "btf dump format c: modules $m1 and $m2 in one header" "/sys/kernel/btf/$m1 file /sys/kernel/btf/$m2"
+	fi
 fi
 
 # ---- side by side with bpftool -----------------------------------------------
