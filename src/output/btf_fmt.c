@@ -681,7 +681,7 @@ static struct btf_plan *plan_new(const struct btf *btf, uint32_t id, size_t size
 	if (pl->usable) {
 		/* trimmed to what it holds (shrinking cannot fail) */
 		pl->ops = realloc(pl->ops, pl->nops * sizeof(*pl->ops));
-		pl->text = realloc(pl->text, pl->text_len + 1);
+		pl->text = realloc(pl->text, pl->text_len + 16);	/* put_text() reads 16 */
 	} else {
 		free(pl->ops);
 		free(pl->text);
@@ -689,6 +689,43 @@ static struct btf_plan *plan_new(const struct btf *btf, uint32_t id, size_t size
 		pl->text = NULL;
 	}
 	return pl;
+}
+
+/* read_le() of 1, 2, 4 or 8 bytes, as single loads where they are one. */
+static uint64_t read_n(const uint8_t *p, unsigned n)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint16_t h;
+	uint32_t w;
+	uint64_t q;
+
+	switch (n) {
+	case 1:
+		return *p;
+	case 2:
+		memcpy(&h, p, 2);
+		return h;
+	case 4:
+		memcpy(&w, p, 4);
+		return w;
+	}
+	memcpy(&q, p, 8);
+	return q;
+#else
+	return read_le(p, n);
+#endif
+}
+
+/* Text of the plan (16 bytes readable at s): most are short, which a
+ * fixed-size copy moves faster than a variable one. */
+static void put_text(const char *s, size_t n)
+{
+	if (n <= 16 && OUT_BUF_SIZE - out_used >= 16 && !out_on_tty) {
+		memcpy(out_buf + out_used, s, 16);
+		out_used += n;
+	} else {
+		out_write(s, n);
+	}
 }
 
 static void print_number(uint64_t v, unsigned size, bool is_signed)
@@ -718,12 +755,12 @@ int btf_fmt_value_planned(struct btf_plan **plan, struct json *j, const struct b
 		const struct plan_op *op = &(*plan)->ops[i];
 		uint32_t n;
 
-		out_write(text, op->text);
+		put_text(text, op->text);
 		text += op->text;
 		if (!op->size)
 			break;
 		if (!op->chars) {
-			print_number(read_le(p + op->off, op->size), op->size, op->is_signed);
+			print_number(read_n(p + op->off, op->size), op->size, op->is_signed);
 			continue;
 		}
 		/* is_str_array(): printable up to a NUL is a string */
