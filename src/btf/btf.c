@@ -171,7 +171,7 @@ static uint32_t end_str(const struct btf *btf)
 }
 
 static int btf_parse_in(const void *data, size_t size, const struct btf *base,
-			void *take, size_t map_len, struct btf **out);
+			void **take, size_t map_len, struct btf **out);
 
 static void release(void *take, size_t map_len)
 {
@@ -188,9 +188,11 @@ static void release(void *take, size_t map_len)
 static int btf_parse(const void *data, size_t size, const struct btf *base,
 		     void *take, size_t map_len, struct btf **out)
 {
-	int err = btf_parse_in(data, size, base, take, map_len, out);
+	/* btf_parse_in() clears take once the memory is the blob's (kept
+	 * or released): from then on it is not ours to release. */
+	int err = btf_parse_in(data, size, base, &take, map_len, out);
 
-	if (err)
+	if (err && take)
 		release(take, map_len);
 	return err;
 }
@@ -202,7 +204,7 @@ int btf_new(const void *data, size_t size, const struct btf *base,
 }
 
 static int btf_parse_in(const void *data, size_t size, const struct btf *base,
-			void *take, size_t map_len, struct btf **out)
+			void **take, size_t map_len, struct btf **out)
 {
 	struct btf_header h;
 	struct btf *btf;
@@ -248,13 +250,14 @@ static int btf_parse_in(const void *data, size_t size, const struct btf *base,
 	btf = calloc(1, sizeof(*btf));
 	if (!btf)
 		return -ENOMEM;
-	if (take && !(((uintptr_t)data + types_at) & 3) && (!swapped || !map_len)) {
+	if (*take && !(((uintptr_t)data + types_at) & 3) && (!swapped || !map_len)) {
 		if (map_len) {
-			btf->map = take;
+			btf->map = *take;
 			btf->map_len = map_len;
 		} else {
-			btf->buf = take;
+			btf->buf = *take;
 		}
+		*take = NULL;
 		mem = (uint8_t *)data;
 	} else {
 		/* Copy so that the type section starts 4-byte aligned,
@@ -268,7 +271,9 @@ static int btf_parse_in(const void *data, size_t size, const struct btf *base,
 		}
 		memcpy(btf->buf + shift, data, size);
 		mem = btf->buf + shift;
-		release(take, map_len);
+		if (*take)
+			release(*take, map_len);
+		*take = NULL;
 	}
 	btf->raw = mem;
 	btf->raw_size = (uint32_t)size;
