@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,7 +108,7 @@ static size_t record_len(const struct btf *btf, const struct btf_type *t,
 	return n <= avail && !(n & 3) ? n : 0;
 }
 
-/* Walk the type section: count records (offs NULL) or record offsets. */
+/* Walk the type section: count records and record their offsets. */
 static int walk_types(struct btf *btf, uint32_t *offs, uint32_t *count)
 {
 	uint32_t pos = 0, n = 0;
@@ -118,9 +119,7 @@ static int walk_types(struct btf *btf, uint32_t *offs, uint32_t *count)
 
 		if (!len)
 			return -EINVAL;
-		if (offs)
-			offs[n] = pos;
-		n++;
+		offs[n++] = pos;
 		pos += (uint32_t)len;
 	}
 	*count = n;
@@ -172,7 +171,7 @@ static uint32_t end_str(const struct btf *btf)
 }
 
 static int btf_parse_in(const void *data, size_t size, const struct btf *base,
-			void *take, size_t map_len, struct btf **out);
+			void **take, size_t map_len, struct btf **out);
 
 static void release(void *take, size_t map_len)
 {
@@ -189,9 +188,11 @@ static void release(void *take, size_t map_len)
 static int btf_parse(const void *data, size_t size, const struct btf *base,
 		     void *take, size_t map_len, struct btf **out)
 {
-	int err = btf_parse_in(data, size, base, take, map_len, out);
+	/* btf_parse_in() clears take once the memory is the blob's (kept
+	 * or released): from then on it is not ours to release. */
+	int err = btf_parse_in(data, size, base, &take, map_len, out);
 
-	if (err)
+	if (err && take)
 		release(take, map_len);
 	return err;
 }
@@ -203,7 +204,7 @@ int btf_new(const void *data, size_t size, const struct btf *base,
 }
 
 static int btf_parse_in(const void *data, size_t size, const struct btf *base,
-			void *take, size_t map_len, struct btf **out)
+			void **take, size_t map_len, struct btf **out)
 {
 	struct btf_header h;
 	struct btf *btf;
@@ -249,13 +250,14 @@ static int btf_parse_in(const void *data, size_t size, const struct btf *base,
 	btf = calloc(1, sizeof(*btf));
 	if (!btf)
 		return -ENOMEM;
-	if (take && !(((uintptr_t)data + types_at) & 3) && (!swapped || !map_len)) {
+	if (*take && !(((uintptr_t)data + types_at) & 3) && (!swapped || !map_len)) {
 		if (map_len) {
-			btf->map = take;
+			btf->map = *take;
 			btf->map_len = map_len;
 		} else {
-			btf->buf = take;
+			btf->buf = *take;
 		}
+		*take = NULL;
 		mem = (uint8_t *)data;
 	} else {
 		/* Copy so that the type section starts 4-byte aligned,
@@ -269,7 +271,9 @@ static int btf_parse_in(const void *data, size_t size, const struct btf *base,
 		}
 		memcpy(btf->buf + shift, data, size);
 		mem = btf->buf + shift;
-		release(take, map_len);
+		if (*take)
+			release(*take, map_len);
+		*take = NULL;
 	}
 	btf->raw = mem;
 	btf->raw_size = (uint32_t)size;
@@ -296,16 +300,19 @@ static int btf_parse_in(const void *data, size_t size, const struct btf *base,
 			f[1] = lo;
 		}
 	}
-	if (!err)
-		err = walk_types(btf, NULL, &n);
+	/* One walk into room for the most records the section can hold
+	 * (untouched pages of it cost nothing), then trimmed. */
+	if (!err) {
+		btf->offs = malloc(h.type_len / sizeof(struct btf_type) * sizeof(*btf->offs) + 4);
+		err = btf->offs ? walk_types(btf, btf->offs, &n) : -ENOMEM;
+	}
 	if (!err && (uint64_t)btf->start_id + n > UINT32_MAX)
 		err = -E2BIG;
-	if (!err && n) {
-		btf->offs = malloc((size_t)n * sizeof(*btf->offs));
-		if (!btf->offs)
-			err = -ENOMEM;
-		else
-			err = walk_types(btf, btf->offs, &n);
+	if (!err) {
+		uint32_t *offs = realloc(btf->offs, (size_t)n * sizeof(*offs) + 4);
+
+		if (offs)
+			btf->offs = offs;
 	}
 	if (err) {
 		btf_free(btf);
@@ -462,6 +469,23 @@ const void *btf_raw(const struct btf *btf, uint32_t *size)
 {
 	*size = btf->raw_size;
 	return btf->raw;
+}
+
+void btf_view(const struct btf *btf, struct btf_view *v)
+{
+	*v = (struct btf_view){ btf->types, btf->offs, btf->start_id, btf->nr,
+				btf->strs, btf->start_str, btf->strs_len };
+}
+
+uint32_t btf_strings(const struct btf *btf, uint32_t *len)
+{
+	*len = btf->strs_len;
+	return btf->start_str;
+}
+
+size_t btf_type_size(const struct btf_type *t)
+{
+	return record_len(NULL, t, SIZE_MAX);
 }
 
 const struct btf *btf_base(const struct btf *btf)

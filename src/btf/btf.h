@@ -36,14 +36,37 @@ int btf_load_vmlinux(struct btf **out);
  * of a vmlinux BTF loaded for it and freed with it. */
 int btf_load_by_id(uint32_t id, const struct btf *base, struct btf **out);
 void btf_free(struct btf *btf);
+/* Several split BTF objects on base merged into one, deduplicated as
+ * libbpf's btf__add_btf() and btf__dedup() do (btf/dedup.c).  On a
+ * part it cannot take, *failed is that part's index, else -1. */
+int btf_merge(const struct btf *base, struct btf *const *parts, int nr,
+	      int *failed, struct btf **out);
 
 /* The raw blob as given (for "btf dump file" style users and tests). */
 const void *btf_raw(const struct btf *btf, uint32_t *size);
 const struct btf *btf_base(const struct btf *btf);
+/* This blob's own string section: its first offset, and *len bytes. */
+uint32_t btf_strings(const struct btf *btf, uint32_t *len);
+/* A record's length from its kind and vlen; 0 for a kind only a layout
+ * section sizes. */
+size_t btf_type_size(const struct btf_type *t);
 /* Ids in this blob are btf_start_id() .. btf_end_id() - 1; with a base,
  * lower ids (but 0, void) belong to the base. */
 uint32_t btf_start_id(const struct btf *btf);
 uint32_t btf_end_id(const struct btf *btf);
+
+/* A blob's own records and strings, for lookups without a call in hot
+ * loops: id start + i is at types + offs[i] (i < nr), string offset
+ * start_str + j at strs + j (j < strs_len); the rest through the calls
+ * below (void, the base's). */
+struct btf_view {
+	const uint8_t *types;
+	const uint32_t *offs;
+	uint32_t start, nr;
+	const char *strs;
+	uint32_t start_str, strs_len;
+};
+void btf_view(const struct btf *btf, struct btf_view *v);
 
 /* NULL for an id out of range; id 0 is a void record (kind UNKN). */
 const struct btf_type *btf_type_by_id(const struct btf *btf, uint32_t id);

@@ -302,6 +302,30 @@ static int source_map(struct run *r, struct args *a, struct dump_req *q)
 	return 0;
 }
 
+/* Upstream's merge_btf_files(): each file split on base, all appended
+ * to one split BTF, which is then deduplicated. */
+static int merge_files(struct run *r, struct dump_req *q, const struct btf *base)
+{
+	struct btf *parts[MAX_BTF_FILES];
+	int i, n, failed, err = 0;
+
+	for (n = 0; n < q->nr_files && !err; n++) {
+		err = btf_load_file(q->files[n], base, &parts[n]);
+		if (err)
+			load_file_error(r, q->files[n], err);
+	}
+	if (!err) {
+		err = btf_merge(base, parts, n, &failed, &q->btf);
+		if (err && failed >= 0)
+			run_error(r, "failed to merge BTF from %s: %s", q->files[failed], errstr(err));
+		else if (err)
+			run_error(r, "failed to dedup combined BTF: %s", errstr(err));
+	}
+	for (i = 0; i < n; i++)
+		btf_free(parts[i]);
+	return err ? -1 : 0;
+}
+
 /* BTF_SRC := file FILE [file FILE]...: /sys/kernel/btf/vmlinux is the
  * base, not a file; a file from /sys/kernel/btf/ brings vmlinux as base. */
 static int source_files(struct run *r, struct args *a, struct dump_req *q)
@@ -335,14 +359,13 @@ static int source_files(struct run *r, struct args *a, struct dump_req *q)
 	}
 	if (!q->nr_files)
 		q->files[q->nr_files++] = SYSFS_VMLINUX;
-	if (q->nr_files > 1) {
-		if (!base)
-			return run_error(r, "base BTF is required when merging multiple BTF files; use -B/--base-btf or use sysfs paths");
-		/* Merging needs libbpf's BTF deduplication: not in bpfbox. */
-		return run_error(r, "merging several BTF files is not supported by bpfbox");
+	if (q->nr_files == 1) {
+		err = btf_load_file(q->files[0], base, &q->btf);
+		return err ? load_file_error(r, q->files[0], err) : 0;
 	}
-	err = btf_load_file(q->files[0], base, &q->btf);
-	return err ? load_file_error(r, q->files[0], err) : 0;
+	if (!base)
+		return run_error(r, "base BTF is required when merging multiple BTF files; use -B/--base-btf or use sysfs paths");
+	return merge_files(r, q, base);
 }
 
 static int source(struct run *r, struct args *a, struct dump_req *q)

@@ -6,6 +6,7 @@
 #include "kernel/bpffs.h"
 #include "btf/btf.h"
 #include "objects/handle.h"
+#include "output/btf_fmt.h"
 #include "output/map_fmt.h"
 #include "kernel/map_iter.h"
 #include "lib/names.h"
@@ -276,7 +277,8 @@ static bool no_batch(void)
 static int dump_one(struct run *r, int fd, const struct bpf_map_info *info, struct json *wtr,
 		    bool header, unsigned cpus)
 {
-	struct entry_fmt f = { info, cpus, NULL, wtr, r->opt.json };
+	struct btf_plan *plans[2] = { NULL, NULL };
+	struct entry_fmt f = { info, cpus, NULL, wtr, r->opt.json, plans };
 	const uint8_t *key, *value;
 	struct map_iter it;
 	unsigned found = 0;
@@ -363,6 +365,8 @@ static int dump_one(struct run *r, int fd, const struct bpf_map_info *info, stru
 		run_error_aside(r, "can't read all of map %u: %s", info->id, errstr(err));
 	map_iter_free(&it);
 	map_btf_free(r, f.btf);
+	btf_plan_free(plans[0]);
+	btf_plan_free(plans[1]);
 	return err < 0 ? -1 : 0;
 }
 
@@ -632,7 +636,7 @@ static const void *key_or_null(const struct bpf_map_info *info, const struct ele
 static int print_key_value(struct run *r, const struct bpf_map_info *info, unsigned cpus,
 			   const uint8_t *key, const uint8_t *value)
 {
-	struct entry_fmt f = { info, cpus, NULL, &r->jw, r->opt.json };
+	struct entry_fmt f = { info, cpus, NULL, &r->jw, r->opt.json, NULL };
 	struct json btf_jw;
 
 	f.btf = map_btf(r, info);

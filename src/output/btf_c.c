@@ -63,6 +63,7 @@ struct names {
 
 struct cdump {
 	const struct btf *btf;
+	struct btf_view v;
 	uint32_t nr;		/* types are 0 .. nr - 1 */
 	uint32_t ptr_sz;
 	uint8_t *state;
@@ -78,12 +79,18 @@ struct cdump {
 
 static const struct btf_type *type_of(const struct cdump *d, uint32_t id)
 {
+	if (id - d->v.start < d->v.nr)
+		return (const void *)(d->v.types + d->v.offs[id - d->v.start]);
 	return btf_type_by_id(d->btf, id);
 }
 
 static const char *str_of(const struct cdump *d, uint32_t off)
 {
-	const char *s = btf_name_by_offset(d->btf, off);
+	const char *s;
+
+	if (off - d->v.start_str < d->v.strs_len)
+		return d->v.strs + (off - d->v.start_str);
+	s = btf_name_by_offset(d->btf, off);
 
 	return s ? s : "";
 }
@@ -1379,14 +1386,11 @@ static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
  * the NUL: unsigned comparison of the words is strcmp's order. */
 static void prefix_words(uint32_t *w, int n, const char *s, int from)
 {
-	const unsigned char *c = (const unsigned char *)s;
-	int i, len = 0;
+	const unsigned char *c = (const unsigned char *)s + (from > 0 ? from : 0);
+	int pos;
 
-	while (len < from + 4 * n && c[len])
-		len++;
-	for (i = from < 0 ? 0 : from; i < from + 4 * n; i++)
-		if (i < len)
-			w[(i - from) / 4] |= (uint32_t)c[i] << (24 - 8 * ((i - from) % 4));
+	for (pos = from < 0 ? -from : 0; pos < 4 * n && *c; pos++)
+		w[pos / 4] |= (uint32_t)*c++ << (24 - 8 * (pos % 4));
 }
 
 /* The type ids to dump, *n of them, in bpftool's sorted order (void
@@ -1548,6 +1552,7 @@ int btf_c_dump(const struct btf *btf, const uint32_t *ids, size_t n,
 
 	memset(&d, 0, sizeof(d));
 	d.btf = btf;
+	btf_view(btf, &d.v);
 	d.nr = btf_end_id(btf);
 	d.max_out = max_out;
 	d.state = calloc(d.nr, 1);

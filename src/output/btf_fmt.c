@@ -20,6 +20,7 @@
  * caller has, recursion is bounded, and the number of values written is
  * capped so a small BTF cannot expand into a huge output. */
 #include "output/btf_fmt.h"
+#include "output/out.h"
 
 #include <errno.h>
 #include <float.h>
@@ -210,19 +211,25 @@ static int fmt_enum(struct fmt *f, const struct btf_type *t, const uint8_t *p)
 /* bpftool's is_str_array(): an array of 1-byte ints, encoded as chars or
  * named "char" (modifiers skipped, typedefs not), holding printable
  * characters up to a NUL inside the array. */
-static bool is_str_array(struct fmt *f, const struct btf_array *arr,
-			 const uint8_t *p, size_t *len)
+static bool is_char_elem(const struct btf *btf, uint32_t id)
 {
-	const struct btf_type *e = btf_type_by_id(f->btf, arr->type);
-	size_t i, n = arr->nelems;
+	const struct btf_type *e = btf_type_by_id(btf, id);
 	int depth = 0;
 
 	while (e && btf_is_mod(e) && depth++ < BTF_MAX_RESOLVE_DEPTH)
-		e = btf_type_by_id(f->btf, e->type);
-	if (!n || !e || btf_kind(e) != BTF_KIND_INT || e->size != 1)
+		e = btf_type_by_id(btf, e->type);
+	if (!e || btf_kind(e) != BTF_KIND_INT || e->size != 1)
 		return false;
-	if (BTF_INT_ENCODING(btf_int_data(e)) != BTF_INT_CHAR &&
-	    strcmp(btf_type_name(f->btf, e), "char"))
+	return BTF_INT_ENCODING(btf_int_data(e)) == BTF_INT_CHAR ||
+	       !strcmp(btf_type_name(btf, e), "char");
+}
+
+static bool is_str_array(struct fmt *f, const struct btf_array *arr,
+			 const uint8_t *p, size_t *len)
+{
+	size_t i, n = arr->nelems;
+
+	if (!n || !is_char_elem(f->btf, arr->type))
 		return false;
 	if (n > avail(f, p))
 		n = avail(f, p);
@@ -518,4 +525,257 @@ int btf_fmt_value(struct json *j, const struct btf *btf, uint32_t type_id,
 
 	return btf_fmt_value_n(j, btf, type_id, data, size > 0 ? (size_t)size : 0,
 			       plain_text);
+}
+
+/* ---- compiled values for -j dumps ----
+ * A dump formats one key type and one value type many times.  Types made
+ * only of whole-byte ints (1, 2, 4, 8 bytes, unsigned or signed),
+ * structs and unions of them without bitfields, and arrays of them (not
+ * of chars, which print as strings when the bytes allow) print the same
+ * text around their numbers every time: that text is compiled once, and
+ * an entry is then the texts and the numbers read at fixed offsets. */
+
+struct plan_op {
+	uint32_t text;		/* bytes of text before the number */
+	uint32_t off;		/* the number's bytes in the value */
+	uint32_t chars;		/* not 0: a char array of that many */
+	uint8_t size;		/* 0: no number (the last op) */
+	bool is_signed;
+};
+
+struct btf_plan {
+	bool usable;
+	uint32_t nops, pending;	/* pending: text bytes not yet in an op */
+	uint64_t nodes;		/* fmt_type() calls the value would take */
+	struct plan_op *ops;
+	char *text;
+	size_t text_len;
+};
+
+#define PLAN_MAX_OPS	65536
+#define PLAN_MAX_TEXT	(1u << 20)
+
+static bool plan_text(struct btf_plan *pl, const char *s, size_t n)
+{
+	if (pl->text_len + n > PLAN_MAX_TEXT)
+		return false;
+	memcpy(pl->text + pl->text_len, s, n);
+	pl->text_len += n;
+	pl->pending += (uint32_t)n;
+	return true;
+}
+
+static bool plan_op(struct btf_plan *pl, uint32_t off, uint32_t chars, unsigned size,
+		    bool is_signed)
+{
+	if (pl->nops == PLAN_MAX_OPS)
+		return false;
+	pl->ops[pl->nops++] = (struct plan_op){ pl->pending, off, chars, (uint8_t)size,
+						is_signed };
+	pl->pending = 0;
+	return true;
+}
+
+/* A member name that JSON takes as it is, quoted, with its colon. */
+static bool plan_name(struct btf_plan *pl, const char *name, bool first)
+{
+	const char *c;
+
+	for (c = name; *c; c++)
+		if (*c < 0x20 || *c >= 0x7f || *c == '"' || *c == '\\')
+			return false;
+	return plan_text(pl, first ? "\"" : ",\"", 2 - first) &&
+	       plan_text(pl, name, (size_t)(c - name)) && plan_text(pl, "\":", 2);
+}
+
+/* Compile type id at byte off of a value of size bytes, as fmt_type()
+ * would print it; false when it needs fmt_type(). */
+static bool plan_type(struct btf_plan *pl, const struct btf *btf, uint32_t id,
+		      uint64_t off, uint64_t size, unsigned depth)
+{
+	const struct btf_type *t = btf_type_by_id(btf, id);
+	const struct btf_array *arr;
+	int64_t rid, elem;
+	uint32_t d, i;
+
+	if (!t || depth >= MAX_DEPTH - 1 || ++pl->nodes > 4096 + 64 * size)
+		return false;
+	if (btf_is_mod(t) || btf_kind(t) == BTF_KIND_TYPEDEF) {
+		rid = btf_resolve_type(btf, id, true);
+		if (rid < 0)
+			return false;
+		t = btf_type_by_id(btf, (uint32_t)rid);
+	}
+	switch (btf_kind(t)) {
+	case BTF_KIND_INT:
+		d = btf_int_data(t);
+		if (BTF_INT_OFFSET(d) || (BTF_INT_ENCODING(d) & ~BTF_INT_SIGNED) ||
+		    (BTF_INT_BITS(d) != 8 && BTF_INT_BITS(d) != 16 &&
+		     BTF_INT_BITS(d) != 32 && BTF_INT_BITS(d) != 64) ||
+		    off + BTF_INT_BITS(d) / 8 > size)
+			return false;
+		return plan_op(pl, (uint32_t)off, 0, BTF_INT_BITS(d) / 8,
+			       BTF_INT_ENCODING(d) == BTF_INT_SIGNED);
+	case BTF_KIND_STRUCT:
+	case BTF_KIND_UNION:
+		if (!plan_text(pl, "{", 1))
+			return false;
+		for (i = 0; i < btf_vlen(t); i++) {
+			const char *name = btf_name_by_offset(btf, btf_members(t)[i].name_off);
+			uint32_t bit_off = btf_member_bit_offset(t, i);
+
+			if (!name || btf_member_bitfield_size(t, i) || bit_off % 8 ||
+			    !plan_name(pl, name, !i) ||
+			    !plan_type(pl, btf, btf_members(t)[i].type, off + bit_off / 8,
+				       size, depth + 1))
+				return false;
+		}
+		return plan_text(pl, "}", 1);
+	case BTF_KIND_ARRAY:
+		arr = btf_array(t);
+		elem = btf_resolve_size(btf, arr->type);
+		if (elem <= 0 || off + (uint64_t)elem * arr->nelems > size)
+			return false;
+		/* char arrays print as strings or not, by their bytes: an op
+		 * decides, for chars that are numbers otherwise */
+		if (arr->nelems && is_char_elem(btf, arr->type)) {
+			rid = btf_resolve_type(btf, arr->type, true);
+			t = rid < 0 ? NULL : btf_type_by_id(btf, (uint32_t)rid);
+			return t && btf_kind(t) == BTF_KIND_INT &&
+			       !(BTF_INT_ENCODING(btf_int_data(t)) & ~BTF_INT_SIGNED) &&
+			       btf_int_data(t) == (BTF_INT_ENCODING(btf_int_data(t)) << 24 | 8) &&
+			       (pl->nodes += arr->nelems) <= 4096 + 64 * size &&
+			       plan_op(pl, (uint32_t)off, arr->nelems, 1,
+				       BTF_INT_ENCODING(btf_int_data(t)) == BTF_INT_SIGNED);
+		}
+		if (!plan_text(pl, "[", 1))
+			return false;
+		for (i = 0; i < arr->nelems; i++)
+			if ((i && !plan_text(pl, ",", 1)) ||
+			    !plan_type(pl, btf, arr->type, off + (uint64_t)i * elem, size, depth + 1))
+				return false;
+		return plan_text(pl, "]", 1);
+	}
+	return false;
+}
+
+void btf_plan_free(struct btf_plan *pl)
+{
+	if (pl) {
+		free(pl->ops);
+		free(pl->text);
+		free(pl);
+	}
+}
+
+static struct btf_plan *plan_new(const struct btf *btf, uint32_t id, size_t size)
+{
+	struct btf_plan *pl = calloc(1, sizeof(*pl));
+
+	if (!pl)
+		return NULL;
+	pl->ops = malloc(PLAN_MAX_OPS * sizeof(*pl->ops));
+	pl->text = malloc(PLAN_MAX_TEXT);
+	pl->usable = pl->ops && pl->text && plan_type(pl, btf, id, 0, size, 0) &&
+		     plan_op(pl, 0, 0, 0, false);
+	if (pl->usable) {
+		/* trimmed to what it holds (shrinking cannot fail) */
+		pl->ops = realloc(pl->ops, pl->nops * sizeof(*pl->ops));
+		pl->text = realloc(pl->text, pl->text_len + 16);	/* put_text() reads 16 */
+	} else {
+		free(pl->ops);
+		free(pl->text);
+		pl->ops = NULL;
+		pl->text = NULL;
+	}
+	return pl;
+}
+
+/* read_le() of 1, 2, 4 or 8 bytes, as single loads where they are one. */
+static uint64_t read_n(const uint8_t *p, unsigned n)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint16_t h;
+	uint32_t w;
+	uint64_t q;
+
+	switch (n) {
+	case 1:
+		return *p;
+	case 2:
+		memcpy(&h, p, 2);
+		return h;
+	case 4:
+		memcpy(&w, p, 4);
+		return w;
+	}
+	memcpy(&q, p, 8);
+	return q;
+#else
+	return read_le(p, n);
+#endif
+}
+
+/* Text of the plan (16 bytes readable at s): most are short, which a
+ * fixed-size copy moves faster than a variable one. */
+static void put_text(const char *s, size_t n)
+{
+	if (n <= 16 && OUT_BUF_SIZE - out_used >= 16 && !out_on_tty) {
+		memcpy(out_buf + out_used, s, 16);
+		out_used += n;
+	} else {
+		out_write(s, n);
+	}
+}
+
+static void print_number(uint64_t v, unsigned size, bool is_signed)
+{
+	if (is_signed)
+		out_i64(sign_extend(v, size));
+	else
+		out_u64(v);
+}
+
+int btf_fmt_value_planned(struct btf_plan **plan, struct json *j, const struct btf *btf,
+			  uint32_t type_id, const void *data, size_t size, bool plain_text)
+{
+	const uint8_t *p = data;
+	const char *text;
+	uint32_t i;
+
+	if (!plan || plain_text || j->pretty)
+		return btf_fmt_value_n(j, btf, type_id, data, size, plain_text);
+	if (!*plan)
+		*plan = plan_new(btf, type_id, size);
+	if (!*plan || !(*plan)->usable)
+		return btf_fmt_value_n(j, btf, type_id, data, size, plain_text);
+	json_raw(j, "");
+	text = (*plan)->text;
+	for (i = 0; i < (*plan)->nops; i++) {
+		const struct plan_op *op = &(*plan)->ops[i];
+		uint32_t n;
+
+		put_text(text, op->text);
+		text += op->text;
+		if (!op->size)
+			break;
+		if (!op->chars) {
+			print_number(read_n(p + op->off, op->size), op->size, op->is_signed);
+			continue;
+		}
+		/* is_str_array(): printable up to a NUL is a string */
+		for (n = 0; n < op->chars && p[op->off + n] >= 0x20 && p[op->off + n] < 0x7f; n++)
+			;
+		if (n < op->chars && !p[op->off + n]) {
+			j->sep = 0;
+			json_string_n(j, (const char *)p + op->off, n);
+			continue;
+		}
+		for (n = 0; n < op->chars; n++) {
+			out_char(n ? ',' : '[');
+			print_number(p[op->off + n], 1, op->is_signed);
+		}
+		out_char(']');
+	}
+	return 0;
 }

@@ -23,4 +23,12 @@ int btf_fmt_value(struct json *j, const struct btf *btf, uint32_t type_id,
 int btf_fmt_value_n(struct json *j, const struct btf *btf, uint32_t type_id,
 		    const void *data, size_t size, bool plain_text);
 
+/* btf_fmt_value_n() for many values of one type (-j dumps): *plan is
+ * the type compiled on first use, or marked as not compilable; the
+ * caller frees it with btf_plan_free(). */
+struct btf_plan;
+int btf_fmt_value_planned(struct btf_plan **plan, struct json *j, const struct btf *btf,
+			  uint32_t type_id, const void *data, size_t size, bool plain_text);
+void btf_plan_free(struct btf_plan *plan);
+
 #endif

@@ -79,13 +79,14 @@ static void entry_btf(const struct entry_fmt *f, const uint8_t *key,
 	json_start_object(f->jw);
 	if (info->btf_key_type_id) {
 		json_name(f->jw, "key");
-		if (btf_fmt_value_n(f->jw, f->btf, info->btf_key_type_id, key,
-				    info->key_size, plain))
+		if (btf_fmt_value_planned(f->plans, f->jw, f->btf, info->btf_key_type_id,
+					  key, info->key_size, plain))
 			goto out;
 	}
 	if (!map_type_per_cpu(info->type)) {
 		json_name(f->jw, "value");
-		btf_fmt_value_n(f->jw, f->btf, value_id, value, info->value_size, plain);
+		btf_fmt_value_planned(f->plans ? f->plans + 1 : NULL, f->jw, f->btf,
+				      value_id, value, info->value_size, plain);
 		goto out;
 	}
 	json_name(f->jw, "values");

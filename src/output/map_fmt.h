@@ -11,6 +11,8 @@
 #include "output/json.h"
 #include "uapi/bpf.h"
 
+struct btf_plan;
+
 struct btf;
 
 struct entry_fmt {
@@ -19,6 +21,7 @@ struct entry_fmt {
 	const struct btf *btf;		/* NULL: hex only */
 	struct json *jw;		/* -j writer, or the BTF plain writer */
 	bool json;			/* -j: hex + "formatted" */
+	struct btf_plan **plans;	/* key and value compiled, or NULL */
 };
 
 bool map_is_map_of_maps(uint32_t type);

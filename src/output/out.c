@@ -147,18 +147,34 @@ static char *digits32(char *end, uint32_t x, int width)
 
 void out_u64(uint64_t v)
 {
-	char tmp[24], *p = tmp + sizeof(tmp);
+	/* digits end at tmp + 24; the 24 bytes from p are readable */
+	char tmp[48], *p = tmp + 24;
 
 	/* Numbers are most of a BTF dump: 64-bit divides only to split a
-	 * big value into 8-digit pieces. */
+	 * big value into 8-digit pieces; one digit needs no buffer. */
+	if (v < 10) {
+		out_char((char)('0' + v));
+		return;
+	}
 	while (v >= 100000000) {
+#ifdef __SIZEOF_INT128__
+		/* v / 10^8 as the compiler's multiply (-Os emits a divide) */
+		uint64_t q = (uint64_t)(((unsigned __int128)v * 0xabcc77118461cefdull) >> 90);
+#else
 		uint64_t q = v / 100000000;
+#endif
 
 		p = digits32(p, (uint32_t)(v - q * 100000000), 8);
 		v = q;
 	}
 	p = digits32(p, (uint32_t)v, 0);
-	out_write(p, (size_t)(tmp + sizeof(tmp) - p));
+	/* a fixed-size copy: short variable ones are slow (rep movsb) */
+	if (sizeof(buf) - used >= 24 && !out_on_tty) {
+		memcpy(buf + used, p, 24);
+		used += (size_t)(tmp + 24 - p);
+	} else {
+		out_write(p, (size_t)(tmp + 24 - p));
+	}
 }
 
 void out_i64(int64_t v)

@@ -10,7 +10,10 @@
  *                             "elf32be": as the .BTF section of a minimal
  *                             ELF object (the BTF in the ELF's byte order);
  *                             "split": FILE is split BTF on the layout's,
- *                             written to FILE.base (a module on vmlinux)
+ *                             written to FILE.base (a module on vmlinux);
+ *                             "split2": another module on the same base,
+ *                             sharing the first one's types (a FWD of
+ *                             its struct, a copy of its typedef)
  *   mkbtfmap -s MAPS PROGS LAYOUT DIR
  *                             one BTF object shared by MAPS maps (pinned
  *                             DIR/m0...) and PROGS socket filters (DIR/p0...,
@@ -181,7 +184,7 @@ int main(int argc, char **argv)
 		func = bb_func(&b, "btf_prog", proto, BTF_FUNC_GLOBAL);
 	}
 	blob = bb_blob(&b, &size);
-	if (to_file && !strcmp(form, "split")) {
+	if (to_file && !strncmp(form, "split", 5)) {
 		/* types on top of the base's: a struct embedding the value
 		 * type, a typedef of it, a pointer to the base's first type */
 		char base_path[4096];
@@ -196,10 +199,17 @@ int main(int argc, char **argv)
 		bb_free(&b);
 		bb_init_split(&b, next, slen);
 		pv = bb_ptr(&b, bb_typedef(&b, "base_value_t", value));
-		p1 = bb_ptr(&b, 1);
-		bb_struct(&b, "module_s", 16, 0);
-		bb_member(&b, "v", pv, 0, 0);
-		bb_member(&b, "first", p1, 64, 0);
+		if (!strcmp(form, "split2")) {
+			p1 = bb_ptr(&b, bb_fwd(&b, "module_s", 0));
+			bb_struct(&b, "other_s", 16, 0);
+			bb_member(&b, "m", p1, 0, 0);
+			bb_member(&b, "v", pv, 64, 0);
+		} else {
+			p1 = bb_ptr(&b, 1);
+			bb_struct(&b, "module_s", 16, 0);
+			bb_member(&b, "v", pv, 0, 0);
+			bb_member(&b, "first", p1, 64, 0);
+		}
 		blob = bb_blob(&b, &size);
 		form = "";
 	}

@@ -13,7 +13,7 @@ static const uint8_t seq[64] = {
 static const char *plain(uint32_t type, uint32_t ks, uint32_t vs, unsigned cpus)
 {
 	struct bpf_map_info info = { .type = type, .key_size = ks, .value_size = vs };
-	struct entry_fmt f = { &info, cpus, NULL, NULL, false };
+	struct entry_fmt f = { &info, cpus, NULL, NULL, false, NULL };
 
 	capture_begin();
 	entry_print(&f, seq, seq + 8);
@@ -53,7 +53,7 @@ TEST(entry_percpu)
 	static const uint8_t v[24] = { 1, 2, 3, 0, 0, 0, 0, 0, 4, 5, 6 };
 	struct bpf_map_info info = { .type = BPF_MAP_TYPE_PERCPU_HASH,
 				     .key_size = 2, .value_size = 3 };
-	struct entry_fmt f = { &info, 2, NULL, NULL, false };
+	struct entry_fmt f = { &info, 2, NULL, NULL, false, NULL };
 	struct json j;
 
 	capture_begin();
@@ -76,7 +76,7 @@ TEST(entry_map_in_map)
 	static const uint8_t id[4] = { 0x39, 0x30, 0, 0 };	/* 12345 */
 	struct bpf_map_info info = { .type = BPF_MAP_TYPE_ARRAY_OF_MAPS,
 				     .key_size = 4, .value_size = 4 };
-	struct entry_fmt f = { &info, 1, NULL, NULL, false };
+	struct entry_fmt f = { &info, 1, NULL, NULL, false, NULL };
 	struct json j;
 
 	capture_begin();
@@ -96,7 +96,7 @@ TEST(entry_errors)
 {
 	struct bpf_map_info info = { .type = BPF_MAP_TYPE_HASH,
 				     .key_size = 4, .value_size = 4 };
-	struct entry_fmt f = { &info, 1, NULL, NULL, false };
+	struct entry_fmt f = { &info, 1, NULL, NULL, false, NULL };
 
 	capture_begin();
 	entry_print_error(&f, seq, -2);
