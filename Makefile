@@ -53,6 +53,11 @@ BASE_CFLAGS += $(shell $(CC) -ffile-prefix-map=/=/ -E -x c /dev/null >/dev/null 
 	echo -ffile-prefix-map=$(CURDIR)=. || echo -fdebug-prefix-map=$(CURDIR)=.)
 LDFLAGS ?=
 BASE_LDFLAGS := -static -Wl,--gc-sections
+# musl's static startup never applies RELRO (no dynamic linker runs), so
+# the page the linker pads for it only costs bytes (as tools/cross-build).
+ifeq ($(notdir $(CC)),musl-gcc)
+  BASE_LDFLAGS += -Wl,-z,norelro
+endif
 
 # One folder per layer (docs/architecture.md): cli, objects, kernel,
 # btf, output, lib.  Objects mirror the tree under build/.

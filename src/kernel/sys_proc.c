@@ -230,14 +230,22 @@ static void unescape_octal(char *s)
 
 int sys_mounts_of(const char *fstype, int (*fn)(const char *dir, void *ctx), void *ctx)
 {
-	char line[PATH_MAX + 256], dir[PATH_MAX + 256], type[64];
+	char line[PATH_MAX + 256], *dir, *type;
 	FILE *f = fopen("/proc/mounts", "re");
 	int ret = 0;
 
 	if (!f)
 		return -errno;
+	/* "DEVICE DIR TYPE OPTIONS 0 0": blanks inside fields are octal. */
 	while (!ret && fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "%*s %4351s %63s", dir, type) != 2 || strcmp(type, fstype))
+		dir = strchr(line, ' ');
+		type = dir ? strchr(dir + 1, ' ') : NULL;
+		if (!type)
+			continue;
+		*type++ = 0;
+		dir++;
+		type[strcspn(type, " \n")] = 0;
+		if (strcmp(type, fstype))
 			continue;
 		unescape_octal(dir);
 		if (strlen(dir) < PATH_MAX)
