@@ -28,9 +28,9 @@ FUZZ_RUN = -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 \
 	-artifact_prefix=build/ $(FUZZ_ARGS)
 
 # ---- BTF ----------------------------------------------------------------
-FUZZ_BTF_SRCS := src/btf/btf.c src/btf/elf.c src/output/btf_fmt.c src/output/btf_raw.c \
+FUZZ_BTF_SRCS := src/btf/btf.c src/btf/dedup.c src/btf/elf.c src/output/btf_fmt.c src/output/btf_raw.c \
 	src/output/btf_c.c src/output/json.c src/output/out.c src/kernel/sys_bpf.c \
-	src/kernel/sys_proc.c
+	src/kernel/sys_proc.c src/output/disasm_x86.c src/output/disasm_arm64.c
 FUZZ_BTF_CORPUS := build/fuzz-corpus/btf
 
 build/fuzz_btf: tests/fuzz/fuzz_btf.c $(FUZZ_BTF_SRCS) $(HDRS) $(wildcard tests/helpers/*.h) | build

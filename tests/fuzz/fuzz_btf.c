@@ -4,13 +4,17 @@
  * base; every type of a parsed blob is resolved and formatted (plain and
  * JSON rules) over the input's own bytes as the value, and the blob is
  * dumped raw (plain, JSON) and as C, sorted and not, whole and from a
- * root type, with the output capped.  Any crash, sanitizer report or
+ * root type, with the output capped.  A blob parsed on the base is also
+ * merged with a copy of itself (btf/dedup.c, as "btf dump file A file
+ * B"), and the input's bytes go through both JIT disassemblers
+ * (output/disasm_*.c).  Any crash, sanitizer report or
  * hang is a bug: untrusted BTF must give a clean error or output.  Built
  * and run by `make fuzz-btf` (tests/fuzz.mk). */
 #include "../helpers/btf_layouts.h"
 #include "output/btf_c.h"
 #include "output/btf_fmt.h"
 #include "output/btf_raw.h"
+#include "output/disasm.h"
 #include "output/out.h"
 
 #include <fcntl.h>
@@ -76,6 +80,25 @@ static void exercise(const struct btf *btf, const uint8_t *data, size_t size)
 	out_flush();
 }
 
+/* Machine code is as untrusted as BTF: any bytes must decode to some
+ * text, consuming at least one byte and never reading past the end. */
+static void disassemble(const uint8_t *data, size_t size)
+{
+	char text[DISASM_TEXT_MAX];
+	size_t pc, n;
+
+	for (pc = 0; pc < size; pc += n) {
+		n = disasm_x86_64(data + pc, size - pc, 0xffffffffc0000000ull + pc, text, sizeof(text));
+		if (!n || n > size - pc)
+			abort();
+	}
+	for (pc = 0; pc < size; pc += n) {
+		n = disasm_arm64(data + pc, size - pc, 0xffff800080000000ull + pc, text, sizeof(text));
+		if (!n || n > size - pc)
+			abort();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct btf *btf;
@@ -85,8 +108,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		btf_free(btf);
 	}
 	if (!btf_new(data, size, base, &btf)) {
+		struct btf *parts[2] = { btf, btf }, *merged;
+		int failed;
+
 		exercise(btf, data, size);
+		if (btf_end_id(btf) <= 4096 && !btf_merge(base, parts, 2, &failed, &merged)) {
+			exercise(merged, data, size);
+			btf_free(merged);
+		}
 		btf_free(btf);
 	}
+	disassemble(data, size);
 	return 0;
 }
