@@ -362,14 +362,20 @@ int btf_load_file(const char *path, const struct btf *base, struct btf **out)
 	int fd, err;
 
 	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Only regular files, as libbpf (it seeks to learn the size): a
+	 * FIFO, a tty or /dev/zero would block or never end.  O_NONBLOCK
+	 * keeps the open of a FIFO from waiting for a writer. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return -errno;
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return -ESPIPE;
+	}
 	/* Kernel BTF in sysfs can be mapped (6.16+): its pages are the
 	 * kernel's, nothing is copied.  Other files are read: a mapped
 	 * regular file could shrink under us. */
-	if (!fstatfs(fd, &sfs) && sfs.f_type == SYSFS_MAGIC && !fstat(fd, &st) &&
-	    st.st_size >= BTF_HDR_MIN_LEN) {
+	if (!fstatfs(fd, &sfs) && sfs.f_type == SYSFS_MAGIC && st.st_size >= BTF_HDR_MIN_LEN) {
 		map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (map != MAP_FAILED) {
 			close(fd);

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The one table of options: the parser reads letter, name and has_arg;
@@ -89,11 +90,17 @@ static int check_base_btf(struct run *r, const char *path)
 {
 	char magic[4] = { 0 };
 	struct btf *btf;
+	struct stat st;
 	int fd, err;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* A FIFO or tty would block here (btf_load_file refuses them too). */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return run_error(r, "failed to parse base BTF at '%s': %d", path, -errno);
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return run_error(r, "failed to parse base BTF at '%s': %d", path, -ESPIPE);
+	}
 	err = read(fd, magic, sizeof(magic)) == 4 && !memcmp(magic, "\177ELF", 4);
 	close(fd);
 	if (err)

@@ -412,6 +412,22 @@ testing "btf dump: several files need a base" \
 	"Error: base BTF is required when merging multiple BTF files; use -B/--base-btf or use sysfs paths
 rc=255"
 
+if command -v mkfifo > /dev/null 2>&1 && command -v timeout > /dev/null 2>&1 && mkfifo $WORK/btf_fifo; then
+	# A FIFO has no writer: reading it would wait for ever.  Refused as
+	# libbpf refuses what it cannot seek.
+	testing "btf dump file FIFO: refused, no wait" \
+		'timeout 10 "$BPFBOX" btf dump file $WORK/btf_fifo; echo "rc=$?"' \
+		"Error: failed to load BTF from $WORK/btf_fifo: Illegal seek
+rc=255"
+	testing "-B FIFO: refused, no wait" \
+		'timeout 10 "$BPFBOX" -B $WORK/btf_fifo btf show; echo "rc=$?"' \
+		"Error: failed to parse base BTF at '$WORK/btf_fifo': -29
+rc=255"
+	rm -f $WORK/btf_fifo
+else
+	skip "btf dump file FIFO" "no mkfifo or timeout here"
+fi
+
 # ---- kernel objects: map, prog, id -------------------------------------------
 if ! "$H/mkbtfmap" cdecl "$T/cdecl" 2> "$WORK/mkbtfmap.cdecl"; then
 	skip "btf dump map" "this kernel rejects the cdecl BTF (ENUM64: 6.0, TYPE_TAG: 5.17, DECL_TAG: 5.16): $(tail -n 1 "$WORK/mkbtfmap.cdecl")"
