@@ -79,19 +79,18 @@ static int by_addr(const void *a, const void *b)
 struct names {
 	struct ksym *syms;
 	size_t n;
+	unsigned slack;
 };
 
-static int name_one(uint64_t addr, const char *name, const char *module, void *ctx)
+/* The unnamed entries at addr take this symbol. */
+static void name_at(struct names *s, uint64_t addr, const char *name, const char *module)
 {
-	struct names *s = ctx;
 	struct ksym key, *k;
 
-	if (!addr)
-		return 0;
 	key.addr = addr;
 	k = bsearch(&key, s->syms, s->n, sizeof(key), by_addr);
 	if (!k)
-		return 0;
+		return;
 	/* bsearch may land on any of equal addresses: go to the first. */
 	while (k > s->syms && k[-1].addr == addr)
 		k--;
@@ -100,12 +99,23 @@ static int name_one(uint64_t addr, const char *name, const char *module, void *c
 			snprintf(k->name, sizeof(k->name), "%s", name);
 			snprintf(k->module, sizeof(k->module), "%s", module);
 		}
+}
+
+static int name_one(uint64_t addr, const char *name, const char *module, void *ctx)
+{
+	struct names *s = ctx;
+
+	if (!addr)
+		return 0;
+	name_at(s, addr, name, module);
+	if (s->slack)
+		name_at(s, addr + s->slack, name, module);
 	return 0;
 }
 
-int kallsyms_name(struct ksym *syms, size_t n)
+int kallsyms_name(struct ksym *syms, size_t n, unsigned slack)
 {
-	struct names s = { syms, n };
+	struct names s = { syms, n, slack };
 	size_t i;
 
 	for (i = 0; i < n; i++)

@@ -21,9 +21,11 @@ struct ksym {
  * -ENOENT when it is not listed. */
 int kallsyms_addr(const char *name, uint64_t *addr);
 /* Name every entry of syms whose address a symbol has (the first such
- * symbol in the file) and set its module; sorts syms by address.
- * Symbols at address 0 (hidden) name nothing. */
-int kallsyms_name(struct ksym *syms, size_t n);
+ * symbol in the file) and set its module; sorts syms by address.  With
+ * slack, a symbol slack bytes before an entry names it too (a probe past
+ * the endbr64 of an IBT kernel's function).  Symbols at address 0
+ * (hidden) name nothing. */
+int kallsyms_name(struct ksym *syms, size_t n, unsigned slack);
 
 /* The name kallsyms_name() gave addr in syms, or NULL. */
 const char *kallsyms_lookup(const struct ksym *syms, size_t n, uint64_t addr);

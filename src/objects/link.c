@@ -163,31 +163,6 @@ static bool x86_ibt(void)
 #endif
 }
 
-/* A probe on an IBT kernel sits 4 bytes past the symbol (after endbr64):
- * name the addresses no symbol has from the symbol 4 bytes before. */
-static int name_ibt_probes(struct ksym *v, uint32_t n)
-{
-	struct ksym *w = calloc(n, sizeof(*w));
-	uint32_t i, m = 0;
-	int err;
-
-	if (!w)
-		return -ENOMEM;
-	for (i = 0; i < n; i++)
-		if (!v[i].name[0]) {
-			w[m].addr = v[i].addr - 4;
-			w[m++].tag = i;
-		}
-	err = kallsyms_name(w, m);
-	for (i = 0; !err && i < m; i++)
-		if (w[i].name[0]) {
-			memcpy(v[w[i].tag].name, w[i].name, sizeof(w[i].name));
-			memcpy(v[w[i].tag].module, w[i].module, sizeof(w[i].module));
-		}
-	free(w);
-	return err;
-}
-
 /* Each address with its cookie, in address order, named as bpftool names
  * them; an address kallsyms does not list is left out. */
 static void kprobe_multi_show(struct run *r, const struct bpf_link_info *info)
@@ -217,7 +192,8 @@ static void kprobe_multi_show(struct run *r, const struct bpf_link_info *info)
 		v[i].addr = addrs[i];
 		v[i].tag = cookies[i];
 	}
-	if (v && (kallsyms_name(v, n) || (x86_ibt() && name_ibt_probes(v, n))))
+	/* On an IBT kernel a probe sits 4 bytes past the symbol. */
+	if (v && kallsyms_name(v, n, x86_ibt() ? 4 : 0))
 		n = 0;
 	if (v && n && !r->opt.json)
 		out_fmt("\n\t%-16s %-16s %s", "addr", "cookie", "func [module]");

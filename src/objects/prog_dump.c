@@ -176,7 +176,7 @@ static void load_syms(struct run *r, struct prog_dump *d, struct syms *s)
 	for (i = 0; i < d->n; i++)
 		if (is_call(d->insns + i))
 			s->tab[s->n++].addr = prog_dump_call_addr(d, d->insns + i);
-	if (kallsyms_name(s->tab, s->n))
+	if (kallsyms_name(s->tab, s->n, 0))
 		s->n = 0;
 	kfunc_names(r, d, s);
 }
@@ -218,7 +218,7 @@ static void load_func_syms(struct prog_dump *d, struct syms *s)
 		return;
 	for (s->n = 0; s->n < d->nr_jited_ksyms; s->n++)
 		s->tab[s->n].addr = d->jited_ksyms[s->n];
-	if (kallsyms_name(s->tab, s->n))
+	if (kallsyms_name(s->tab, s->n, 0))
 		s->n = 0;
 }
 

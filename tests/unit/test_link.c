@@ -181,3 +181,22 @@ TEST(link_kprobe_multi_named)
 		 (unsigned long long)addrs[0], b > a ? "bpf_prog_put" : "bpf_map_put");
 	CHECK_STR(show(&json_run, &i), want);
 }
+
+/* The IBT slack: an address 4 bytes past a symbol is named by it only
+ * when asked for. */
+TEST(kallsyms_name_slack)
+{
+	struct ksym s[2];
+	uint64_t a;
+
+	if (kallsyms_addr("bpf_map_put", &a) || !a)
+		SKIP("no address of bpf_map_put in /proc/kallsyms (not root?)");
+	memset(s, 0, sizeof(s));
+	s[0].addr = a + 4;
+	s[1].addr = a;
+	CHECK(kallsyms_name(s, 2, 0) == 0);
+	CHECK_STR(s[0].name, "bpf_map_put");	/* sorted: a first */
+	CHECK(s[1].name[0] == 0 || strcmp(s[1].name, "bpf_map_put"));
+	CHECK(kallsyms_name(s, 2, 4) == 0);
+	CHECK_STR(s[1].name, "bpf_map_put");
+}
