@@ -1,13 +1,15 @@
 /* map_iter: read every entry of a map, in kernel order, in big batches
  * (BPF_MAP_LOOKUP_BATCH, 5.6) where the map type allows, else with
  * get_next_key + lookup.  Both paths yield the same entries in the same
- * order.  Returns -errno, never prints. */
+ * order.  A walk longer than one batch reads ahead in a child process
+ * (see map_iter.c).  Returns -errno, never prints. */
 #ifndef BPFBOX_MAP_ITER_H
 #define BPFBOX_MAP_ITER_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "uapi/bpf.h"
 
@@ -21,6 +23,13 @@ struct map_iter {
 	uint8_t *keys, *values, *in_batch, *out_batch;
 	uint32_t cap, count, pos;
 	bool started;
+	/* read-ahead: a child process fills shared slots */
+	pid_t reader;
+	int sock;		/* SOCK_SEQPACKET to the reader, -1 when none */
+	uint8_t *slots;
+	size_t slot_bytes;
+	int slot;		/* slot whose entries we hand out, -1 when none */
+	bool readahead_tried;
 	/* get_next_key state */
 	uint8_t *key, *next_key, *value, *first_key;
 	bool have_key, have_first;

@@ -86,6 +86,9 @@ static int scan_process(struct idtab *r, int pid, const char *link_name,
 		if (!isdigit((unsigned char)de->d_name[0]))
 			continue;
 		n = readlinkat(dfd, de->d_name, link, sizeof(link) - 1);
+		/* EACCES is the ptrace check on the process: every fd fails. */
+		if (n < 0 && errno == EACCES)
+			break;
 		if (n < 0)
 			continue;
 		link[n] = 0;

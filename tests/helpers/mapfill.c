@@ -8,6 +8,11 @@
  *   mapfill --churn PATH SECONDS
  *                             delete and re-add keys 0..max_entries-1 in
  *                             a loop, to test dumps of a changing map
+ *   mapfill --bucket PATH BUCKET COUNT
+ *                             add COUNT 4-byte keys (from 0x10000000 up)
+ *                             that all land in hash bucket BUCKET of a
+ *                             map created with BPF_F_ZERO_SEED (flags
+ *                             0x40): a bucket as big as we like
  * Uses bpfbox's own syscall layer; needs no libbpf. */
 #include "kernel/sys_bpf.h"
 #include "kernel/sys_proc.h"
@@ -109,6 +114,57 @@ static int churn(int fd, const struct bpf_map_info *info, int seconds)
 	return 0;
 }
 
+/* The kernel's htab_map_hash() of a 4-byte key with seed 0: jhash2 of
+ * one word (5.10's byte-wise jhash gives the same for 4 bytes), then
+ * hash & (n_buckets - 1) with n_buckets max_entries rounded up to a
+ * power of two.  Bob Jenkins' lookup3 final mix, as include/linux/jhash.h. */
+static uint32_t rol32(uint32_t x, int n)
+{
+	return (x << n) | (x >> (32 - n));
+}
+
+static uint32_t htab_hash_u32(uint32_t key)
+{
+	uint32_t a, b, c;
+
+	a = b = c = 0xdeadbeef + 4;
+	a += key;
+	c ^= b; c -= rol32(b, 14);
+	a ^= c; a -= rol32(c, 11);
+	b ^= a; b -= rol32(a, 25);
+	c ^= b; c -= rol32(b, 16);
+	a ^= c; a -= rol32(c, 4);
+	b ^= a; b -= rol32(a, 14);
+	c ^= b; c -= rol32(b, 24);
+	return c;
+}
+
+static int bucket(int fd, const struct bpf_map_info *info, uint32_t want, uint32_t count)
+{
+	uint32_t buckets = 1, key = 0x10000000;
+	size_t vs = value_bytes(info);
+	uint8_t *val = malloc(vs);
+	int err;
+
+	if (!val)
+		return die("malloc", -ENOMEM);
+	if (info->key_size != 4 || !(info->map_flags & 0x40))
+		return die("--bucket needs a 4-byte key and flags 0x40 (zero seed)", -EINVAL);
+	while (buckets < info->max_entries)
+		buckets <<= 1;
+	for (; count; key++) {
+		if ((htab_hash_u32(key) & (buckets - 1)) != want)
+			continue;
+		make_entry(key, (uint8_t *)&key, 0, val, vs);
+		err = sys_map_update(fd, &key, val, 0);
+		if (err)
+			return die("update", err);
+		count--;
+	}
+	free(val);
+	return 0;
+}
+
 static int many(const char *dir, int n)
 {
 	char path[4096];
@@ -139,21 +195,26 @@ int main(int argc, char **argv)
 {
 	struct bpf_map_info info;
 	int fd, err, churning = argc == 4 && !strcmp(argv[1], "--churn");
+	int bucketing = argc == 5 && !strcmp(argv[1], "--bucket");
 
 	if (argc == 4 && !strcmp(argv[1], "--many"))
 		return many(argv[2], atoi(argv[3]));
 
-	if (argc != 3 && !churning) {
-		fprintf(stderr, "usage: mapfill PATH COUNT | --many DIR N | --churn PATH SECONDS\n");
+	if (argc != 3 && !churning && !bucketing) {
+		fprintf(stderr, "usage: mapfill PATH COUNT | --many DIR N | --churn PATH SECONDS"
+			" | --bucket PATH BUCKET COUNT\n");
 		return 2;
 	}
-	fd = sys_obj_get(argv[1 + churning], 0);
+	fd = sys_obj_get(argv[1 + (churning || bucketing)], 0);
 	if (fd < 0)
-		return die(argv[1 + churning], fd);
+		return die(argv[1 + (churning || bucketing)], fd);
 	err = sys_map_info(fd, &info);
 	if (err)
 		return die("map info", err);
 	if (churning)
 		return churn(fd, &info, atoi(argv[3]));
+	if (bucketing)
+		return bucket(fd, &info, (uint32_t)strtoul(argv[3], NULL, 0),
+			      (uint32_t)strtoul(argv[4], NULL, 0));
 	return fill(fd, &info, strtoull(argv[2], NULL, 0));
 }
