@@ -26,16 +26,15 @@
  * from the last cursor it received, so the output never depends on it. */
 #include "kernel/map_iter.h"
 #include "kernel/sys_bpf.h"
+#include "lib/cpus.h"
 #include "lib/names.h"
 
 #include <errno.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #define ENOTSUPP_KERNEL 524
@@ -186,8 +185,7 @@ static void readahead_stop(struct map_iter *it)
 	close(it->sock);
 	/* Done or not, it has nothing left to give (and never writes). */
 	kill(it->reader, SIGKILL);
-	while (waitpid(it->reader, NULL, 0) < 0 && errno == EINTR)
-		;
+	child_reap(it->reader);
 	munmap(it->slots, READAHEAD_SLOTS * it->slot_bytes);
 	it->slots = NULL;
 }
@@ -196,13 +194,12 @@ static void readahead_stop(struct map_iter *it)
 static void readahead_start(struct map_iter *it)
 {
 	size_t bytes = slot_values_off(it) + (size_t)it->cap * it->value_bytes;
-	cpu_set_t cpus;
 	uint8_t *slots;
 	int sv[2];
 	pid_t pid;
 	uint8_t i;
 
-	if (sched_getaffinity(0, sizeof(cpus), &cpus) || CPU_COUNT(&cpus) < 2)
+	if (cpus_usable() < 2)
 		return;
 	bytes = (bytes + 63) & ~(size_t)63;
 	slots = mmap(NULL, READAHEAD_SLOTS * bytes, PROT_READ | PROT_WRITE,

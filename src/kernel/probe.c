@@ -8,6 +8,7 @@
  * probe.h. */
 #include "kernel/probe.h"
 #include "kernel/sys_bpf.h"
+#include "lib/cpus.h"
 #include "uapi/btf.h"
 
 #include <errno.h>
@@ -15,9 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sched.h>
 #include <sys/utsname.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #define INSN(c, d, s, o, i) { .code = (c), .dst_reg = (d), .src_reg = (s), .off = (o), .imm = (i) }
@@ -674,16 +673,14 @@ void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
 	int fd[PROBE_MAX_WORKERS], pipefd[2];
 	pid_t pid[PROBE_MAX_WORKERS];
 	struct helper_record rec;
-	cpu_set_t cpus;
-	unsigned n = 1, i, started;
+	unsigned n = cpus_usable(), i, started;
 	uint32_t type;
 
 	memset(bits, 0, BPF_PROG_TYPE_COUNT * sizeof(*bits));
 	if (!unprivileged && !p->ifindex)
 		chain_maps(p);
-	if (!sched_getaffinity(0, sizeof(cpus), &cpus) && CPU_COUNT(&cpus) > 1)
-		n = CPU_COUNT(&cpus) < PROBE_MAX_WORKERS ? (unsigned)CPU_COUNT(&cpus) :
-			PROBE_MAX_WORKERS;
+	if (n > PROBE_MAX_WORKERS)
+		n = PROBE_MAX_WORKERS;
 	for (i = 1; i < n; i++) {
 		if (pipe(pipefd))
 			break;
@@ -711,8 +708,7 @@ void probe_helper_table(struct probe *p, const bool *types, const uint8_t *want,
 				done[rec.type] = true;
 			}
 		close(fd[i]);
-		while (waitpid(pid[i], NULL, 0) < 0 && errno == EINTR)
-			;
+		child_reap(pid[i]);
 	}
 	for (type = 1; type < BPF_PROG_TYPE_COUNT; type++)
 		if (types[type] && !done[type])

@@ -1328,26 +1328,31 @@ key_byte(const struct cdump *d, const struct sort_key *k, uint32_t p, uint32_t o
  * byte, not a string comparison per pair.  Keys whose strings are equal
  * end in any order (their runs are sorted by hash and id next); small
  * buckets (128 keys or fewer) go to the comparison sort. */
-static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
-		       uint32_t p, uint32_t own_at, unsigned depth)
-{
-	uint32_t count[256], next[256], last[256], end, i, c, x;
-	bool raw = own_at == RAW_WORDS;
+enum { PASS_EQUAL, PASS_SMALL, PASS_BUCKETS };
 
-	while (n > 128 && depth < 64 && (!raw || p < 12)) {
-		memset(count, 0, sizeof(count));
+/* One pass: skip the bytes all keys share, then permute the keys into
+ * buckets by the next (count[]); *p and *own_at say which byte that was.
+ * PASS_EQUAL: the strings are all equal; PASS_SMALL: compare instead. */
+static int radix_pass(const struct cdump *d, struct sort_key *k, uint32_t n,
+		      uint32_t *p, uint32_t *own_at, unsigned depth, uint32_t count[256])
+{
+	uint32_t next[256], last[256], end, i, c, x;
+	bool raw = *own_at == RAW_WORDS;
+
+	while (n > 128 && depth < 64 && (!raw || *p < 8)) {
+		memset(count, 0, 256 * sizeof(*count));
 		for (i = 0; i < n; i++)
-			count[key_byte(d, &k[i], p, own_at)]++;
+			count[key_byte(d, &k[i], *p, *own_at)]++;
 		/* byte 0 is the rank: a 0 there ends no name */
-		if (count[0] == n && own_at && !raw)
-			return;		/* both names ended: all equal */
-		if (count[key_byte(d, k, p, own_at)] == n) {
+		if (count[0] == n && *own_at && !raw)
+			return PASS_EQUAL;	/* both names ended */
+		if (count[key_byte(d, k, *p, *own_at)] == n) {
 			/* one bucket: the next byte (the own name's first
 			 * after the sort name's NUL) */
-			if (!count[0] || own_at || !p)
-				p++;
+			if (!count[0] || *own_at || !*p)
+				++*p;
 			else
-				own_at = ++p;
+				*own_at = ++*p;
 			continue;
 		}
 		for (c = 0, end = 0; c < 256; c++) {
@@ -1360,7 +1365,7 @@ static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
 			while (next[c] < last[c]) {
 				struct sort_key t = k[next[c]];
 
-				while ((x = key_byte(d, &t, p, own_at)) != c) {
+				while ((x = key_byte(d, &t, *p, *own_at)) != c) {
 					struct sort_key u = k[next[x]];
 
 					k[next[x]++] = t;
@@ -1369,17 +1374,84 @@ static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
 				k[next[c]++] = t;
 			}
 		}
-		for (c = 0, i = 0; c < 256; i += count[c++]) {
-			if (count[c] < 2)
-				continue;
-			if (c || !p || raw)
-				radix_sort(d, k + i, count[c], p + 1, own_at, depth + 1);
-			else if (!own_at)
-				radix_sort(d, k + i, count[c], p + 1, p + 1, depth + 1);
-		}
-		return;
+		return PASS_BUCKETS;
 	}
-	key_sort(d, k, n, !raw);
+	return PASS_SMALL;
+}
+
+static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
+		       uint32_t p, uint32_t own_at, unsigned depth);
+
+/* Keys whose hashes are all equal are ordered by id alone (w[2]): ids
+ * are unique, so a bitmap over their range orders them in one walk.
+ * Only the ids are rewritten: after the tie-break nothing but a key's id
+ * is read.  (vmlinux: 29k unnamed prototypes share one hash; sorting
+ * them by comparison was a fifth of the whole sort.)  False without
+ * memory. */
+static bool ids_in_order(struct sort_key *k, uint32_t n)
+{
+	uint32_t i, w, lo = UINT32_MAX, hi = 0;
+	uint64_t *bits;
+
+	for (i = 0; i < n; i++) {
+		lo = k[i].id < lo ? k[i].id : lo;
+		hi = k[i].id > hi ? k[i].id : hi;
+	}
+	bits = calloc((hi - lo) / 64 + 1, sizeof(*bits));
+	if (!bits)
+		return false;
+	for (i = 0; i < n; i++)
+		bits[(k[i].id - lo) / 64] |= 1ull << ((k[i].id - lo) % 64);
+	for (w = 0, i = 0; w <= (hi - lo) / 64; w++)
+		for (; bits[w]; bits[w] &= bits[w] - 1)
+			k[i++].id = lo + w * 64 + (uint32_t)__builtin_ctzll(bits[w]);
+	free(bits);
+	return true;
+}
+
+/* Where bucket c of a pass at byte p goes on: false when its strings
+ * have all ended (the sort name's NUL after the own name began). */
+static bool bucket_next(uint32_t c, uint32_t *p, uint32_t *own_at)
+{
+	if (c || !*p || *own_at == RAW_WORDS) {
+		++*p;
+		return true;
+	}
+	if (*own_at)
+		return false;
+	*own_at = ++*p;
+	return true;
+}
+
+/* Sort buckets from .. to - 1 of a pass (count[]) over keys k. */
+static void radix_buckets(const struct cdump *d, struct sort_key *k, const uint32_t count[256],
+			  uint32_t p, uint32_t own_at, unsigned depth, uint32_t from, uint32_t to)
+{
+	uint32_t c, i;
+
+	for (c = 0, i = 0; c < to; i += count[c++]) {
+		uint32_t np = p, nown = own_at;
+
+		if (c >= from && count[c] > 1 && bucket_next(c, &np, &nown))
+			radix_sort(d, k + i, count[c], np, nown, depth + 1);
+	}
+}
+
+static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
+		       uint32_t p, uint32_t own_at, unsigned depth)
+{
+	uint32_t count[256];
+
+	switch (radix_pass(d, k, n, &p, &own_at, depth, count)) {
+	case PASS_BUCKETS:
+		radix_buckets(d, k, count, p, own_at, depth, 0, 256);
+		break;
+	case PASS_SMALL:
+		if (own_at == RAW_WORDS && p == 8 && n > 128 && ids_in_order(k, n))
+			break;
+		key_sort(d, k, n, own_at != RAW_WORDS);
+		break;
+	}
 }
 
 /* Big-endian bytes of s from byte from, into w[0..n-1], stopping at
@@ -1393,21 +1465,13 @@ static void prefix_words(uint32_t *w, int n, const char *s, int from)
 		w[pos / 4] |= (uint32_t)*c++ << (24 - 8 * (pos % 4));
 }
 
-/* The type ids to dump, *n of them, in bpftool's sorted order (void
- * included): by rank, sort name and own name, then within runs of equal
- * names by the shape hash, computed only there.  FUNCs, VARs, DATASECs
- * and DECL_TAGs the ordering walk never reaches print nothing and change
- * nothing: they are left out (half of vmlinux).  The keys shrink to the
- * ids once sorted. */
-static uint32_t *sorted_types(const struct cdump *d, uint32_t *n)
+/* The keys of the types to dump, in id order: FUNCs, VARs, DATASECs and
+ * DECL_TAGs the ordering walk never reaches print nothing and change
+ * nothing, so they are left out (half of vmlinux).  keys: zeroed. */
+static uint32_t make_keys(const struct cdump *d, struct sort_key *keys)
 {
-	struct hash_memo memo;
-	struct sort_key *keys = calloc(d->nr, sizeof(*keys));
-	uint32_t id, i, j, *ids, nr = 0;
-	uint64_t h;
+	uint32_t id, nr = 0;
 
-	if (!keys)
-		return NULL;
 	for (id = 0; id < d->nr; id++) {
 		struct sort_key *k = &keys[nr];
 
@@ -1420,21 +1484,46 @@ static uint32_t *sorted_types(const struct cdump *d, uint32_t *n)
 		prefix_words(k->w, 3, str_of(d, k->name), -1);
 		prefix_words(k->w + 3, 1, str_of(d, type_of(d, id)->name_off), 0);
 	}
-	radix_sort(d, keys, nr, 0, 0, 0);
+	return nr;
+}
+
+/* Runs of keys with equal names, sorted by name, ordered by the shape
+ * hash (computed only there) and id. */
+static void break_ties(const struct cdump *d, struct sort_key *keys, uint32_t nr)
+{
+	struct hash_memo memo;
+	uint32_t i, j, x;
+	uint64_t h;
+
 	memset(&memo, 0, sizeof(memo));
 	for (i = 0; i < nr; i = j) {
 		for (j = i + 1; j < nr && !key_cmp_names(d, &keys[i], &keys[j], true); j++)
 			;
 		if (j - i < 2)
 			continue;
-		for (id = i; id < j; id++) {
-			h = shape_hash(d, &memo, keys[id].id, true, 0);
-			keys[id].w[0] = (uint32_t)(h >> 32);
-			keys[id].w[1] = (uint32_t)h;
-			keys[id].w[2] = keys[id].id;
+		for (x = i; x < j; x++) {
+			h = shape_hash(d, &memo, keys[x].id, true, 0);
+			keys[x].w[0] = (uint32_t)(h >> 32);
+			keys[x].w[1] = (uint32_t)h;
+			keys[x].w[2] = keys[x].id;
 		}
 		radix_sort(d, keys + i, j - i, 0, RAW_WORDS, 0);
 	}
+}
+
+/* The type ids to dump, *n of them, in bpftool's sorted order (void
+ * included): by rank, sort name and own name, then within runs of equal
+ * names by the shape hash. */
+static uint32_t *sorted_types(const struct cdump *d, uint32_t *n)
+{
+	struct sort_key *keys = calloc(d->nr ? d->nr : 1, sizeof(*keys));
+	uint32_t i, *ids, nr;
+
+	if (!keys)
+		return NULL;
+	nr = make_keys(d, keys);
+	radix_sort(d, keys, nr, 0, 0, 0);
+	break_ties(d, keys, nr);
 	ids = (uint32_t *)keys;
 	for (i = 0; i < nr; i++)
 		ids[i] = keys[i].id;	/* read before the write reaches it */

@@ -132,6 +132,66 @@ TEST(btf_c_sorted_order)
 	btf_free(btf);
 }
 
+/* The "struct same {...};" blocks of text, in order, "___N" suffixes
+ * dropped, appended at out. */
+static char *same_blocks(const char *text, char *out)
+{
+	const char *p = text, *end;
+
+	while ((p = strstr(p, "\nstruct same")) && (end = strstr(p, "\n};\n"))) {
+		const char *body = strchr(p, ' ') + 5;	/* past "same" */
+
+		body += strspn(body, "_0123456789");
+		out += sprintf(out, "struct same%.*s\n", (int)(end + 3 - body), body);
+		p = end;
+	}
+	*out = 0;
+	return out;
+}
+
+/* Structs with one name and one member hash alike: upstream orders them
+ * by id.  200 of them make a run the sort orders by id alone (a bitmap);
+ * their sizes, shuffled against the ids, tell them apart in the output
+ * (the padding after x).  The expected text dumps each struct alone, in
+ * id order. */
+TEST(btf_c_sorted_equal_hashes)
+{
+	static char want[1 << 20], got_blocks[1 << 20];
+	uint32_t s32, ids[200], size[200], i, j, t;
+	uint64_t rng = 7;
+	char *w = want;
+	struct btf *btf;
+	struct bb b;
+
+	for (i = 0; i < 200; i++)
+		size[i] = 4 * (i + 1);
+	for (i = 199; i > 0; i--) {
+		rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+		j = (uint32_t)(rng >> 33) % (i + 1);
+		t = size[i], size[i] = size[j], size[j] = t;
+	}
+	bb_init(&b);
+	s32 = bb_int(&b, "int", 4, BTF_INT_SIGNED);
+	for (i = 0; i < 200; i++) {
+		ids[i] = bb_struct(&b, "same", size[i], 0);
+		bb_member(&b, "x", s32, 0, 0);
+	}
+	btf = built(&b);
+	if (!btf)
+		return;
+	for (i = 0; i < 200; i++) {
+		capture_begin();
+		CHECK(!btf_c_dump(btf, &ids[i], 1, false, 1 << 24));
+		w = same_blocks(capture_end(), w);
+	}
+	capture_begin();
+	CHECK(!btf_c_dump(btf, NULL, 0, true, 1 << 24));
+	same_blocks(capture_end(), got_blocks);
+	CHECK(strlen(want) > 200 * 20);
+	CHECK_STR(got_blocks, want);
+	btf_free(btf);
+}
+
 /* out_u64 prints in 8-digit pieces: every piece boundary and width. */
 TEST(out_u64_pieces)
 {

@@ -1,0 +1,16 @@
+/* cpus: what commands that split their work over processes share: how
+ * many CPUs we may run on, and reaping a worker.  feature probe's helper
+ * chains, map dump's read-ahead and format c's sort use them; each runs
+ * alone, as before, where only one CPU is ours. */
+#ifndef BPFBOX_CPUS_H
+#define BPFBOX_CPUS_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* The CPUs in our affinity mask (1 when it cannot be read). */
+unsigned cpus_usable(void);
+/* Wait for a child through EINTR: true if it exited with status 0. */
+bool child_reap(pid_t pid);
+
+#endif
