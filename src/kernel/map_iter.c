@@ -26,7 +26,7 @@
  * from the last cursor it received, so the output never depends on it. */
 #include "kernel/map_iter.h"
 #include "kernel/sys_bpf.h"
-#include "lib/cpus.h"
+#include "kernel/cpus.h"
 #include "lib/names.h"
 
 #include <errno.h>

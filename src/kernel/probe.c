@@ -8,7 +8,7 @@
  * probe.h. */
 #include "kernel/probe.h"
 #include "kernel/sys_bpf.h"
-#include "lib/cpus.h"
+#include "kernel/cpus.h"
 #include "uapi/btf.h"
 
 #include <errno.h>

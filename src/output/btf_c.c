@@ -108,7 +108,8 @@ static void put(struct cdump *d, const char *s, size_t n)
 	out_write(s, n);
 }
 
-static void ps(struct cdump *d, const char *s)
+/* Inlined, so that the length of a literal is a constant. */
+static inline __attribute__((always_inline)) void ps(struct cdump *d, const char *s)
 {
 	put(d, s, strlen(s));
 }

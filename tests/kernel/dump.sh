@@ -33,12 +33,12 @@ testing "-j dump of a full 100k hash map has every key" \
 	'batched -j map dump pinned $T/full | tr "}" "\n" | grep -c "\"key\""' "100000"
 testing "-j dump of a full 100k hash map: batch and get_next_key the same" \
 	'batched -j map dump pinned $T/full > $WORK/a; BPFBOX_NO_BATCH=1 bpfbox -j map dump pinned $T/full > $WORK/b; cmp $WORK/a $WORK/b && echo same' "same"
-# A reader left behind would show up as a second "bpfbox map dump" of it.
+# A reader left behind would show up as a second "map dump" of it.
 readers() {
 	for p in /proc/[0-9]*; do
 		tr '\0' ' ' < $p/cmdline 2>/dev/null
 		echo
-	done | grep -c "[b]pfbox map dump pinned $T/full"
+	done | grep -c "[m]ap dump pinned $T/full"
 }
 testing "a dump cut short leaves no reader process behind" \
 	'batched map dump pinned $T/full | head -c 100 > /dev/null; i=0; while [ $(readers) != 0 ] && [ $i -lt 50 ]; do sleep 1; i=$((i + 1)); done; readers' "0"

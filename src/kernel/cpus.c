@@ -1,5 +1,5 @@
 /* cpus: see cpus.h. */
-#include "lib/cpus.h"
+#include "kernel/cpus.h"
 
 #include <errno.h>
 #include <sched.h>

@@ -1,7 +1,6 @@
-/* cpus: what commands that split their work over processes share: how
- * many CPUs we may run on, and reaping a worker.  feature probe's helper
- * chains, map dump's read-ahead and format c's sort use them; each runs
- * alone, as before, where only one CPU is ours. */
+/* cpus: what work split over processes needs: how many CPUs we may run
+ * on, and reaping a worker.  feature probe's helper chains and map
+ * dump's read-ahead use them; both run alone where only one CPU is ours. */
 #ifndef BPFBOX_CPUS_H
 #define BPFBOX_CPUS_H
 
