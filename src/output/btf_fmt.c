@@ -527,13 +527,16 @@ int btf_fmt_value(struct json *j, const struct btf *btf, uint32_t type_id,
 			       plain_text);
 }
 
-/* ---- compiled values for -j dumps ----
+/* ---- compiled values for dumps ----
  * A dump formats one key type and one value type many times.  Types made
  * only of whole-byte ints (1, 2, 4, 8 bytes, unsigned or signed),
  * structs and unions of them without bitfields, and arrays of them (not
  * of chars, which print as strings when the bytes allow) print the same
  * text around their numbers every time: that text is compiled once, and
- * an entry is then the texts and the numbers read at fixed offsets. */
+ * an entry is then the texts and the numbers read at fixed offsets.
+ * Pretty layouts (plain BTF dumps, -p) depend on the writer's depth too:
+ * a plan holds the depth it was compiled at, and is used only there.
+ * None of those types prints differently in plain text. */
 
 struct plan_op {
 	uint32_t text;		/* bytes of text before the number */
@@ -541,10 +544,12 @@ struct plan_op {
 	uint32_t chars;		/* not 0: a char array of that many */
 	uint8_t size;		/* 0: no number (the last op) */
 	bool is_signed;
+	uint16_t level;		/* a char array's JSON depth, for its "]" */
 };
 
 struct btf_plan {
-	bool usable;
+	bool usable, pretty;
+	unsigned level;		/* the writer's depth it was compiled for */
 	uint32_t nops, pending;	/* pending: text bytes not yet in an op */
 	uint64_t nodes;		/* fmt_type() calls the value would take */
 	struct plan_op *ops;
@@ -566,34 +571,53 @@ static bool plan_text(struct btf_plan *pl, const char *s, size_t n)
 }
 
 static bool plan_op(struct btf_plan *pl, uint32_t off, uint32_t chars, unsigned size,
-		    bool is_signed)
+		    bool is_signed, unsigned level)
 {
-	if (pl->nops == PLAN_MAX_OPS)
+	if (pl->nops == PLAN_MAX_OPS || level > UINT16_MAX)
 		return false;
 	pl->ops[pl->nops++] = (struct plan_op){ pl->pending, off, chars, (uint8_t)size,
-						is_signed };
+						is_signed, (uint16_t)level };
 	pl->pending = 0;
 	return true;
 }
 
-/* A member name that JSON takes as it is, quoted, with its colon. */
-static bool plan_name(struct btf_plan *pl, const char *name, bool first)
+/* Pretty layouts: a new line indented to level (json.c's eol()). */
+static bool plan_eol(struct btf_plan *pl, unsigned level)
+{
+	unsigned i;
+
+	if (!pl->pretty)
+		return true;
+	if (!plan_text(pl, "\n", 1))
+		return false;
+	for (i = 0; i < level; i++)
+		if (!plan_text(pl, "    ", 4))
+			return false;
+	return true;
+}
+
+/* A member name that JSON takes as it is, quoted, with its colon, as
+ * json_name() puts it at level. */
+static bool plan_name(struct btf_plan *pl, const char *name, bool first, unsigned level)
 {
 	const char *c;
 
 	for (c = name; *c; c++)
 		if (*c < 0x20 || *c >= 0x7f || *c == '"' || *c == '\\')
 			return false;
-	return plan_text(pl, first ? "\"" : ",\"", 2 - first) &&
-	       plan_text(pl, name, (size_t)(c - name)) && plan_text(pl, "\":", 2);
+	return plan_text(pl, ",", !first) && plan_eol(pl, level) && plan_text(pl, "\"", 1) &&
+	       plan_text(pl, name, (size_t)(c - name)) &&
+	       plan_text(pl, "\": ", 2 + pl->pretty);
 }
 
 /* Compile type id at byte off of a value of size bytes, as fmt_type()
- * would print it; false when it needs fmt_type(). */
+ * would print it; false when it needs fmt_type().  depth: of the value
+ * in the type, so pl->level + depth is its JSON depth. */
 static bool plan_type(struct btf_plan *pl, const struct btf *btf, uint32_t id,
 		      uint64_t off, uint64_t size, unsigned depth)
 {
 	const struct btf_type *t = btf_type_by_id(btf, id);
+	unsigned level = pl->level + depth;
 	const struct btf_array *arr;
 	int64_t rid, elem;
 	uint32_t d, i;
@@ -615,7 +639,7 @@ static bool plan_type(struct btf_plan *pl, const struct btf *btf, uint32_t id,
 		    off + BTF_INT_BITS(d) / 8 > size)
 			return false;
 		return plan_op(pl, (uint32_t)off, 0, BTF_INT_BITS(d) / 8,
-			       BTF_INT_ENCODING(d) == BTF_INT_SIGNED);
+			       BTF_INT_ENCODING(d) == BTF_INT_SIGNED, level);
 	case BTF_KIND_STRUCT:
 	case BTF_KIND_UNION:
 		if (!plan_text(pl, "{", 1))
@@ -625,12 +649,13 @@ static bool plan_type(struct btf_plan *pl, const struct btf *btf, uint32_t id,
 			uint32_t bit_off = btf_member_bit_offset(t, i);
 
 			if (!name || btf_member_bitfield_size(t, i) || bit_off % 8 ||
-			    !plan_name(pl, name, !i) ||
+			    !plan_name(pl, name, !i, level + 1) ||
 			    !plan_type(pl, btf, btf_members(t)[i].type, off + bit_off / 8,
 				       size, depth + 1))
 				return false;
 		}
-		return plan_text(pl, "}", 1);
+		/* a container that had an element closes on a new line */
+		return (!btf_vlen(t) || plan_eol(pl, level)) && plan_text(pl, "}", 1);
 	case BTF_KIND_ARRAY:
 		arr = btf_array(t);
 		elem = btf_resolve_size(btf, arr->type);
@@ -646,7 +671,7 @@ static bool plan_type(struct btf_plan *pl, const struct btf *btf, uint32_t id,
 			       btf_int_data(t) == (BTF_INT_ENCODING(btf_int_data(t)) << 24 | 8) &&
 			       (pl->nodes += arr->nelems) <= 4096 + 64 * size &&
 			       plan_op(pl, (uint32_t)off, arr->nelems, 1,
-				       BTF_INT_ENCODING(btf_int_data(t)) == BTF_INT_SIGNED);
+				       BTF_INT_ENCODING(btf_int_data(t)) == BTF_INT_SIGNED, level);
 		}
 		if (!plan_text(pl, "[", 1))
 			return false;
@@ -654,7 +679,7 @@ static bool plan_type(struct btf_plan *pl, const struct btf *btf, uint32_t id,
 			if ((i && !plan_text(pl, ",", 1)) ||
 			    !plan_type(pl, btf, arr->type, off + (uint64_t)i * elem, size, depth + 1))
 				return false;
-		return plan_text(pl, "]", 1);
+		return (!arr->nelems || plan_eol(pl, level)) && plan_text(pl, "]", 1);
 	}
 	return false;
 }
@@ -668,16 +693,19 @@ void btf_plan_free(struct btf_plan *pl)
 	}
 }
 
-static struct btf_plan *plan_new(const struct btf *btf, uint32_t id, size_t size)
+static struct btf_plan *plan_new(const struct json *j, const struct btf *btf, uint32_t id,
+				 size_t size)
 {
 	struct btf_plan *pl = calloc(1, sizeof(*pl));
 
 	if (!pl)
 		return NULL;
+	pl->pretty = j->pretty;
+	pl->level = j->depth;
 	pl->ops = malloc(PLAN_MAX_OPS * sizeof(*pl->ops));
 	pl->text = malloc(PLAN_MAX_TEXT);
 	pl->usable = pl->ops && pl->text && plan_type(pl, btf, id, 0, size, 0) &&
-		     plan_op(pl, 0, 0, 0, false);
+		     plan_op(pl, 0, 0, 0, false, 0);
 	if (pl->usable) {
 		/* trimmed to what it holds (shrinking cannot fail) */
 		pl->ops = realloc(pl->ops, pl->nops * sizeof(*pl->ops));
@@ -743,11 +771,12 @@ int btf_fmt_value_planned(struct btf_plan **plan, struct json *j, const struct b
 	const char *text;
 	uint32_t i;
 
-	if (!plan || plain_text || j->pretty)
+	if (!plan)
 		return btf_fmt_value_n(j, btf, type_id, data, size, plain_text);
 	if (!*plan)
-		*plan = plan_new(btf, type_id, size);
-	if (!*plan || !(*plan)->usable)
+		*plan = plan_new(j, btf, type_id, size);
+	if (!*plan || !(*plan)->usable || (*plan)->pretty != j->pretty ||
+	    (*plan)->level != j->depth)
 		return btf_fmt_value_n(j, btf, type_id, data, size, plain_text);
 	json_raw(j, "");
 	text = (*plan)->text;
@@ -774,6 +803,11 @@ int btf_fmt_value_planned(struct btf_plan **plan, struct json *j, const struct b
 		for (n = 0; n < op->chars; n++) {
 			out_char(n ? ',' : '[');
 			print_number(p[op->off + n], 1, op->is_signed);
+		}
+		if (j->pretty) {
+			out_char('\n');
+			for (n = 0; n < op->level; n++)
+				out_write("    ", 4);
 		}
 		out_char(']');
 	}

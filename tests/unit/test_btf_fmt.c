@@ -30,36 +30,72 @@ static struct btf *build(void (*fn)(struct bb *, uint32_t *, uint32_t *),
 	return btf;
 }
 
+/* Starts a capture through a writer (pretty or compact) inside depth
+ * objects, each value named "k", as a dump puts keys and values. */
+static void through(struct json *j, bool pretty, unsigned depth)
+{
+	json_init(j, pretty);
+	capture_begin();
+	while (depth--) {
+		json_start_object(j);
+		json_name(j, "k");
+	}
+}
+
+/* The compiled path of dumps prints what the generic one does, compiled
+ * and then reused, compact and pretty, at a few depths; a plan compiled
+ * at one depth is not used at another. */
+static void check_planned(const struct btf *btf, uint32_t id, const void *data,
+			  size_t n, bool plain)
+{
+	struct btf_plan *plan = NULL, *kept = NULL;
+	struct json j;
+	unsigned depth;
+	char *want;
+	int err;
+
+	for (depth = 0; depth < 4; depth++) {
+		through(&j, depth > 0, depth);
+		err = btf_fmt_value_n(&j, btf, id, data, n, plain);
+		want = strdup(capture_end());
+		for (int i = 0; i < 2; i++) {
+			through(&j, depth > 0, depth);
+			CHECK_INT(btf_fmt_value_planned(&plan, &j, btf, id, data, n, plain), err);
+			CHECK_STR(capture_end(), want);
+		}
+		free(want);
+		if (depth == 1)
+			kept = plan;
+		else
+			btf_plan_free(plan);
+		plan = NULL;
+	}
+	through(&j, true, 3);
+	btf_fmt_value_n(&j, btf, id, data, n, plain);
+	want = strdup(capture_end());
+	through(&j, true, 3);
+	btf_fmt_value_planned(&kept, &j, btf, id, data, n, plain);
+	CHECK_STR(capture_end(), want);
+	free(want);
+	btf_plan_free(kept);
+}
+
 static int last_err;
 
 /* One value through a compact writer: plain (bpftool's is_plain_text)
- * or JSON rules. */
+ * or JSON rules; check_planned() on the same value. */
 static const char *fmt(const struct btf *btf, uint32_t id, const void *data,
 		       size_t n, bool plain)
 {
-	struct json j;
-
-	struct btf_plan *plan = NULL;
 	static char *generic;
-	const char *out;
-	int err;
+	struct json j;
 
 	json_init(&j, false);
 	capture_begin();
 	last_err = btf_fmt_value_n(&j, btf, id, data, n, plain);
-	out = capture_end();
-	/* The compiled path of -j dumps prints the same, twice (compiled,
-	 * then reused). */
 	free(generic);
-	generic = strdup(out);
-	for (int i = 0; i < 2 && !plain; i++) {
-		json_init(&j, false);
-		capture_begin();
-		err = btf_fmt_value_planned(&plan, &j, btf, id, data, n, plain);
-		CHECK_STR(capture_end(), generic);
-		CHECK_INT(err, last_err);
-	}
-	btf_plan_free(plan);
+	generic = strdup(capture_end());
+	check_planned(btf, id, data, n, plain);
 	return generic;
 }
 
