@@ -554,15 +554,39 @@ struct btf_plan {
 	uint64_t nodes;		/* fmt_type() calls the value would take */
 	struct plan_op *ops;
 	char *text;
-	size_t text_len;
+	size_t text_len, text_cap;	/* text_cap: 16 bytes short of the allocation */
+	uint32_t ops_cap;
 };
 
 #define PLAN_MAX_OPS	65536
 #define PLAN_MAX_TEXT	(1u << 20)
 
+/* Grows *p of *cap items of size bytes to hold need (doubling), at most
+ * max; false without memory or past max. */
+static bool plan_grow(void **p, size_t *cap, size_t need, size_t max, size_t size)
+{
+	size_t c = *cap ? *cap : 64;
+	void *q;
+
+	if (need <= *cap && *p)
+		return true;
+	if (need > max)
+		return false;
+	while (c < need)
+		c *= 2;
+	c = c < max ? c : max;
+	/* 16 bytes more: put_text() copies 16 at a time */
+	q = realloc(*p, c * size + 16);
+	if (!q)
+		return false;
+	*p = q;
+	*cap = c;
+	return true;
+}
+
 static bool plan_text(struct btf_plan *pl, const char *s, size_t n)
 {
-	if (pl->text_len + n > PLAN_MAX_TEXT)
+	if (!plan_grow((void **)&pl->text, &pl->text_cap, pl->text_len + n, PLAN_MAX_TEXT, 1))
 		return false;
 	memcpy(pl->text + pl->text_len, s, n);
 	pl->text_len += n;
@@ -573,8 +597,12 @@ static bool plan_text(struct btf_plan *pl, const char *s, size_t n)
 static bool plan_op(struct btf_plan *pl, uint32_t off, uint32_t chars, unsigned size,
 		    bool is_signed, unsigned level)
 {
-	if (pl->nops == PLAN_MAX_OPS || level > UINT16_MAX)
+	size_t cap = pl->ops_cap;
+
+	if (level > UINT16_MAX ||
+	    !plan_grow((void **)&pl->ops, &cap, (size_t)pl->nops + 1, PLAN_MAX_OPS, sizeof(*pl->ops)))
 		return false;
+	pl->ops_cap = (uint32_t)cap;
 	pl->ops[pl->nops++] = (struct plan_op){ pl->pending, off, chars, (uint8_t)size,
 						is_signed, (uint16_t)level };
 	pl->pending = 0;
@@ -702,15 +730,10 @@ static struct btf_plan *plan_new(const struct json *j, const struct btf *btf, ui
 		return NULL;
 	pl->pretty = j->pretty;
 	pl->level = j->depth;
-	pl->ops = malloc(PLAN_MAX_OPS * sizeof(*pl->ops));
-	pl->text = malloc(PLAN_MAX_TEXT);
-	pl->usable = pl->ops && pl->text && plan_type(pl, btf, id, 0, size, 0) &&
-		     plan_op(pl, 0, 0, 0, false, 0);
-	if (pl->usable) {
-		/* trimmed to what it holds (shrinking cannot fail) */
-		pl->ops = realloc(pl->ops, pl->nops * sizeof(*pl->ops));
-		pl->text = realloc(pl->text, pl->text_len + 16);	/* put_text() reads 16 */
-	} else {
+	/* the buffers grow as the type is compiled */
+	pl->usable = plan_type(pl, btf, id, 0, size, 0) && plan_op(pl, 0, 0, 0, false, 0) &&
+		     plan_text(pl, "", 0);	/* text allocated even when empty */
+	if (!pl->usable) {
 		free(pl->ops);
 		free(pl->text);
 		pl->ops = NULL;

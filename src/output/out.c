@@ -12,6 +12,7 @@
 char out_buf[OUT_BUF_SIZE];
 size_t out_used;
 int out_on_tty;
+unsigned long out_drains;
 static int write_error;
 
 #define buf out_buf
@@ -31,6 +32,7 @@ static void drain(void)
 {
 	size_t off = 0;
 
+	out_drains++;
 	while (off < used) {
 		ssize_t n = write(1, buf + off, used - off);
 

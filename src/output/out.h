@@ -20,6 +20,9 @@ void out_char_slow(char c);
 extern char out_buf[OUT_BUF_SIZE];
 extern size_t out_used;
 extern int out_on_tty;
+/* How often the buffer went to stdout: lets a test that reads out_buf
+ * tell whether all its output is still there. */
+extern unsigned long out_drains;
 
 static inline __attribute__((always_inline)) void out_write(const char *s, size_t n)
 {
