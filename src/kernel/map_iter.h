@@ -23,9 +23,10 @@ struct map_iter {
 	uint8_t *keys, *values, *in_batch, *out_batch;
 	uint32_t cap, count, pos;
 	bool started;
-	/* read-ahead: a child process fills shared slots */
+	/* read-ahead: a child process fills shared slots; slots is NULL
+	 * when there is none, and then reader and sock mean nothing */
 	pid_t reader;
-	int sock;		/* SOCK_SEQPACKET to the reader, -1 when none */
+	int sock;		/* SOCK_SEQPACKET to the reader */
 	uint8_t *slots;
 	size_t slot_bytes;
 	int slot;		/* slot whose entries we hand out, -1 when none */

@@ -1380,9 +1380,6 @@ static int radix_pass(const struct cdump *d, struct sort_key *k, uint32_t n,
 	return PASS_SMALL;
 }
 
-static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
-		       uint32_t p, uint32_t own_at, unsigned depth);
-
 /* Keys whose hashes are all equal are ordered by id alone (w[2]): ids
  * are unique, so a bitmap over their range orders them in one walk.
  * Only the ids are rewritten: after the tie-break nothing but a key's id
@@ -1424,28 +1421,19 @@ static bool bucket_next(uint32_t c, uint32_t *p, uint32_t *own_at)
 	return true;
 }
 
-/* Sort buckets from .. to - 1 of a pass (count[]) over keys k. */
-static void radix_buckets(const struct cdump *d, struct sort_key *k, const uint32_t count[256],
-			  uint32_t p, uint32_t own_at, unsigned depth, uint32_t from, uint32_t to)
-{
-	uint32_t c, i;
-
-	for (c = 0, i = 0; c < to; i += count[c++]) {
-		uint32_t np = p, nown = own_at;
-
-		if (c >= from && count[c] > 1 && bucket_next(c, &np, &nown))
-			radix_sort(d, k + i, count[c], np, nown, depth + 1);
-	}
-}
-
 static void radix_sort(const struct cdump *d, struct sort_key *k, uint32_t n,
 		       uint32_t p, uint32_t own_at, unsigned depth)
 {
-	uint32_t count[256];
+	uint32_t count[256], c, i;
 
 	switch (radix_pass(d, k, n, &p, &own_at, depth, count)) {
 	case PASS_BUCKETS:
-		radix_buckets(d, k, count, p, own_at, depth, 0, 256);
+		for (c = 0, i = 0; c < 256; i += count[c++]) {
+			uint32_t np = p, nown = own_at;
+
+			if (count[c] > 1 && bucket_next(c, &np, &nown))
+				radix_sort(d, k + i, count[c], np, nown, depth + 1);
+		}
 		break;
 	case PASS_SMALL:
 		if (own_at == RAW_WORDS && p == 8 && n > 128 && ids_in_order(k, n))

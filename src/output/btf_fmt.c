@@ -554,8 +554,8 @@ struct btf_plan {
 	uint64_t nodes;		/* fmt_type() calls the value would take */
 	struct plan_op *ops;
 	char *text;
-	size_t text_len, text_cap;	/* text_cap: 16 bytes short of the allocation */
-	uint32_t ops_cap;
+	size_t text_len, text_cap;	/* caps: 16 bytes short of the allocations */
+	size_t ops_cap;
 };
 
 #define PLAN_MAX_OPS	65536
@@ -597,12 +597,10 @@ static bool plan_text(struct btf_plan *pl, const char *s, size_t n)
 static bool plan_op(struct btf_plan *pl, uint32_t off, uint32_t chars, unsigned size,
 		    bool is_signed, unsigned level)
 {
-	size_t cap = pl->ops_cap;
-
 	if (level > UINT16_MAX ||
-	    !plan_grow((void **)&pl->ops, &cap, (size_t)pl->nops + 1, PLAN_MAX_OPS, sizeof(*pl->ops)))
+	    !plan_grow((void **)&pl->ops, &pl->ops_cap, (size_t)pl->nops + 1, PLAN_MAX_OPS,
+		       sizeof(*pl->ops)))
 		return false;
-	pl->ops_cap = (uint32_t)cap;
 	pl->ops[pl->nops++] = (struct plan_op){ pl->pending, off, chars, (uint8_t)size,
 						is_signed, (uint16_t)level };
 	pl->pending = 0;
@@ -827,11 +825,7 @@ int btf_fmt_value_planned(struct btf_plan **plan, struct json *j, const struct b
 			out_char(n ? ',' : '[');
 			print_number(p[op->off + n], 1, op->is_signed);
 		}
-		if (j->pretty) {
-			out_char('\n');
-			for (n = 0; n < op->level; n++)
-				out_write("    ", 4);
-		}
+		json_eol_at(j, op->level);
 		out_char(']');
 	}
 	return 0;

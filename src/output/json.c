@@ -45,15 +45,20 @@ void json_close(struct json *j, unsigned depth)
 	}
 }
 
-static void eol(struct json *j)
+void json_eol_at(const struct json *j, unsigned depth)
 {
 	unsigned i;
 
 	if (!j->pretty)
 		return;
 	out_char('\n');
-	for (i = 0; i < j->depth; i++)
+	for (i = 0; i < depth; i++)
 		out_write("    ", 4);
+}
+
+static void eol(struct json *j)
+{
+	json_eol_at(j, j->depth);
 }
 
 static void eor(struct json *j)

@@ -50,6 +50,10 @@ void json_int(struct json *j, int64_t v);
 void json_bool(struct json *j, bool v);
 void json_null(struct json *j);
 /* A value already formatted as JSON text (a number, "0x%02x" string...). */
+/* Pretty mode: a new line indented to depth (what closes a container
+ * that had an element, or starts a name); nothing in compact mode.  For
+ * text written around the writer, as compiled BTF values are. */
+void json_eol_at(const struct json *j, unsigned depth);
 void json_raw(struct json *j, const char *text);
 void json_rawf(struct json *j, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
